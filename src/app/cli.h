@@ -1,0 +1,23 @@
+/* cli.h -- the command line of SPEC section 6, parsed into one struct. */
+#ifndef APP_CLI_H
+#define APP_CLI_H
+
+typedef enum { CMD_WINDOW = 0, CMD_RUN, CMD_SHOT, CMD_VERSION, CMD_HELP } cli_cmd;
+
+typedef struct cli {
+  cli_cmd cmd;
+  const char *file;
+  int realtime, debug, check;
+  const char *trace_out, *export_out, *shot_out;
+  int width, height, scale;
+  double from, to, at;
+  const char *theme, *lang;
+  double max_time;
+  unsigned long max_steps;
+} cli;
+
+/* 0 on success; otherwise writes one clear line into err and returns 2. */
+int cli_parse(cli *c, int argc, char **argv, char *err, int errlen);
+void cli_usage(void);
+
+#endif

@@ -1,0 +1,115 @@
+/* run.c -- the headless runner: stdout holds exactly what print() wrote. */
+#include "run.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "lx.h"
+#include "view_chrome.h"
+
+static void to_stdout(void *ud, const char *s, size_t n) {
+  (void)ud;
+  fwrite(s, 1, n, stdout);
+}
+
+static void to_stderr(void *ud, const char *s, size_t n) {
+  (void)ud;
+  fflush(stdout); /* keep the two streams in the order things happened */
+  fwrite(s, 1, n, stderr);
+}
+
+static int write_trace(lx_rt *rt, const char *path) {
+  size_t n = lx_run_count(rt);
+  view_run *runs = calloc(n ? n : 1, sizeof *runs);
+  if (!runs) return -1;
+  for (size_t i = 0; i < n; i++) {
+    const lx_runinfo *r = lx_run_get(rt, i);
+    runs[i] = (view_run){r->name, r->trace};
+  }
+  atomic_file a;
+  int rc = -1;
+  if (atomic_open(&a, path) == 0) {
+    if (view_chrome_write(a.f, runs, n) == 0)
+      rc = atomic_commit(&a);
+    else
+      atomic_abort(&a);
+  }
+  free(runs);
+  return rc;
+}
+
+/* --check: the printed lines and the last run's total against lesson{expect = ...}. */
+static int check(lx_rt *rt, int realtime) {
+  const lx_lesson *ls = lx_lesson_info(rt);
+  if (!ls || (!ls->has_expect_output && !ls->has_expect_total)) {
+    fprintf(stderr, "check: the lesson has no expect = {...} to check against\n");
+    return 1;
+  }
+  int bad = 0;
+  if (ls->has_expect_output) {
+    size_t n = lx_output_count(rt);
+    size_t m = ls->nexpect_output;
+    for (size_t i = 0; i < (n > m ? n : m); i++) {
+      const char *got = lx_output_line(rt, i), *want = i < m ? ls->expect_output[i] : NULL;
+      if (got && want && !strcmp(got, want)) continue;
+      fprintf(stderr, "check: line %zu: expected %s%s%s, got %s%s%s\n", i + 1, want ? "'" : "",
+              want ? want : "no more lines", want ? "'" : "", got ? "'" : "",
+              got ? got : "no more lines", got ? "'" : "");
+      bad = 1;
+      break;
+    }
+  }
+  if (ls->has_expect_total) {
+    size_t n = lx_run_count(rt);
+    double total = n ? lx_run_get(rt, n - 1)->total : 0;
+    double tol = realtime ? 0.05 + 0.05 * ls->expect_total : 1e-6;
+    if (fabs(total - ls->expect_total) > tol) {
+      fprintf(stderr, "check: total time: expected %.2f s, got %.2f s\n", ls->expect_total, total);
+      bad = 1;
+    }
+  }
+  if (!bad) fprintf(stderr, "check: ok\n");
+  return bad;
+}
+
+int app_run(const cli *c) {
+  if (c->export_out) {
+    fprintf(stderr, "loopscope: --export is not available in this build yet\n");
+    return 2;
+  }
+  lx_options o = {
+      .clock = c->realtime ? LS_CLOCK_REAL : LS_CLOCK_VIRTUAL,
+      .debug = c->debug,
+      .max_time = c->max_time,
+      .max_handles = c->max_steps,
+      .out = to_stdout,
+      .err = to_stderr,
+  };
+  lx_rt *rt = lx_new(&o);
+  if (!rt) {
+    fprintf(stderr, "loopscope: out of memory\n");
+    return 1;
+  }
+  char err[8192];
+  int rc = lx_load_file(rt, c->file, err, sizeof err);
+  if (rc != LX_OK) {
+    fprintf(stderr, "%s%s\n", rc == LX_EUSAGE ? "loopscope: " : "", err);
+    lx_free(rt);
+    return rc == LX_EUSAGE ? 2 : 1;
+  }
+  rc = lx_run(rt, err, sizeof err);
+  fflush(stdout);
+  if (rc != LX_OK) fprintf(stderr, "%s\n", err);
+  int status = rc == LX_OK ? 0 : 1;
+  if (c->trace_out && write_trace(rt, c->trace_out) != 0) {
+    fprintf(stderr, "loopscope: cannot write %s: %s\n", c->trace_out, strerror(errno));
+    status = 2;
+  }
+  if (status == 0 && c->check && check(rt, c->realtime)) status = 1;
+  lx_free(rt);
+  return status;
+}

@@ -1,0 +1,101 @@
+/* loop_int.h -- the loop's insides, shared by loop.c, timer.c, future.c and task.c only. */
+#ifndef LS_LOOP_INT_H
+#define LS_LOOP_INT_H
+
+#include "loop.h"
+
+/* A ready-queue entry: a task step, a task wake-up or a plain callback. */
+typedef struct handle {
+  loop_cb cb;
+  void *ud;
+  uint64_t arg;
+  int64_t label;
+  uint8_t kind; /* ls_handle_kind */
+  ls_id task;
+  ls_id obj;
+} handle;
+
+/* A done callback waiting on a future; kept in a pool, linked per future. */
+typedef struct fcb {
+  loop_cb cb; /* NULL: wake task `task` */
+  void *ud;
+  uint64_t arg;
+  int64_t label;
+  ls_id task;
+  uint32_t next;
+} fcb;
+
+typedef struct fut {
+  uint8_t state, kind, retrieved;
+  uint32_t cb_head, cb_tail; /* fcb indices, 0 = none */
+  uint32_t task;             /* index into tasks + 1, 0 if not a task */
+  ls_id timer;               /* a sleep future's timer */
+} fut;
+
+typedef struct task {
+  ls_id id;
+  void *ud;
+  int64_t name;
+  ls_id waiter; /* future it waits on */
+  int32_t line;
+  uint8_t started, done, must_cancel;
+  uint32_t prev, next; /* alive list, task indices + 1 */
+} task;
+
+typedef struct timer {
+  ls_time when;
+  loop_cb cb; /* NULL: resolve sleep future `fut` */
+  void *ud;
+  uint64_t arg;
+  int64_t label;
+  ls_id fut;
+  uint32_t heap; /* position in the heap + 1, 0 when not armed */
+  uint8_t done;  /* fired or cancelled; a due timer cancelled in the ready queue is skipped */
+} timer;
+
+struct ls_loop {
+  ls_loop_config cfg;
+  ls_time t0; /* clock time when the loop was made */
+  ls_time debug;
+  uint64_t handles_run; /* for cfg.max_handles */
+  int stopping, failed, closed, ended;
+
+  handle *ready; /* ring buffer, capacity a power of two */
+  size_t rhead, rcount, rcap;
+
+  fut *futs; /* index = id; slot 0 unused */
+  size_t nfuts, capfuts;
+  fcb *fcbs; /* slot 0 unused */
+  size_t nfcbs, capfcbs;
+  uint32_t fcb_free;
+
+  task *tasks;
+  size_t ntasks, captasks;
+  uint32_t alive_head, alive_tail;
+  size_t nalive;
+  ls_id current;
+
+  timer *timers; /* index = id; slot 0 unused */
+  size_t ntimers, captimers;
+  uint32_t *heap; /* timer ids, ordered by (when, id) */
+  size_t nheap, capheap;
+};
+
+/* Grows *arr (of elem-sized items) to hold at least `need`; 0 or LS_ENOMEM. */
+int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
+
+void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj, int32_t line,
+              int64_t arg);
+int loop_push(ls_loop *l, const handle *h);
+
+/* timer.c */
+ls_id timer_arm(ls_loop *l, ls_time when, loop_cb cb, void *ud, uint64_t arg, int64_t label,
+                ls_id fut, int32_t line);
+ls_id timer_peek(const ls_loop *l); /* the earliest armed timer, 0 if none */
+void timer_pop(ls_loop *l);
+
+/* task.c */
+void task_run_step(ls_loop *l, ls_id t, ls_resume how);
+void task_wakeup(ls_loop *l, ls_id t, ls_id f);
+
+#endif

@@ -1,0 +1,131 @@
+/* trace.c -- records kept in fixed chunks so appending never moves earlier records. */
+#include "trace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_SHIFT 12
+#define CHUNK_RECS ((size_t)1 << CHUNK_SHIFT)
+
+struct ls_trace {
+  ls_trace_rec **chunks; /* each CHUNK_RECS records */
+  size_t nchunks, capchunks;
+  size_t count;
+  char *pool; /* NUL-terminated strings; id 0 is the empty string at offset 0 */
+  size_t poollen, poolcap;
+};
+
+_Static_assert(sizeof(ls_trace_rec) <= 32, "a trace record must stay within 32 bytes");
+
+const char *ls_strerror(int code) {
+  switch (code) {
+  case LS_OK:
+    return "ok";
+#define LS_ERR_CASE(name, msg)                                                                 \
+  case LS_##name:                                                                              \
+    return msg;
+    LS_ERRORS(LS_ERR_CASE)
+#undef LS_ERR_CASE
+  default:
+    return "unknown error";
+  }
+}
+
+ls_trace *trace_new(void) {
+  ls_trace *tr = calloc(1, sizeof *tr);
+  if (!tr) return NULL;
+  tr->pool = malloc(256);
+  if (!tr->pool) goto fail;
+  tr->pool[0] = '\0';
+  tr->poollen = 1;
+  tr->poolcap = 256;
+  return tr;
+fail:
+  free(tr);
+  return NULL;
+}
+
+void trace_free(ls_trace *tr) {
+  if (!tr) return;
+  for (size_t i = 0; i < tr->nchunks; i++) free(tr->chunks[i]);
+  free(tr->chunks);
+  free(tr->pool);
+  free(tr);
+}
+
+int trace_add(ls_trace *tr, const ls_trace_rec *r) {
+  size_t slot = tr->count & (CHUNK_RECS - 1);
+  if (slot == 0 && (tr->count >> CHUNK_SHIFT) == tr->nchunks) {
+    if (tr->nchunks == tr->capchunks) {
+      size_t cap = tr->capchunks ? tr->capchunks * 2 : 16;
+      ls_trace_rec **c = realloc(tr->chunks, cap * sizeof *c);
+      if (!c) return LS_ENOMEM;
+      tr->chunks = c;
+      tr->capchunks = cap;
+    }
+    ls_trace_rec *chunk = malloc(CHUNK_RECS * sizeof *chunk);
+    if (!chunk) return LS_ENOMEM;
+    tr->chunks[tr->nchunks++] = chunk;
+  }
+  tr->chunks[tr->count >> CHUNK_SHIFT][slot] = *r;
+  tr->count++;
+  return LS_OK;
+}
+
+int64_t trace_intern(ls_trace *tr, const char *s, size_t len) {
+  if (len == 0) return 0;
+  if (tr->poollen + len + 1 > tr->poolcap) {
+    size_t cap = tr->poolcap;
+    while (tr->poollen + len + 1 > cap) cap *= 2;
+    char *p = realloc(tr->pool, cap);
+    if (!p) return 0;
+    tr->pool = p;
+    tr->poolcap = cap;
+  }
+  int64_t id = (int64_t)tr->poollen;
+  memcpy(tr->pool + tr->poollen, s, len);
+  tr->pool[tr->poollen + len] = '\0';
+  tr->poollen += len + 1;
+  return id;
+}
+
+size_t trace_count(const ls_trace *tr) {
+  return tr ? tr->count : 0;
+}
+
+const ls_trace_rec *trace_get(const ls_trace *tr, size_t i) {
+  if (!tr || i >= tr->count) return NULL;
+  return &tr->chunks[i >> CHUNK_SHIFT][i & (CHUNK_RECS - 1)];
+}
+
+const char *trace_str(const ls_trace *tr, int64_t id) {
+  if (!tr || id <= 0 || (size_t)id >= tr->poollen) return "";
+  return tr->pool + id;
+}
+
+const char *trace_kind_name(int kind) {
+  static const char *const names[] = {
+#define LS_EV_NAME(name, str) str,
+      LS_EVENT_KINDS(LS_EV_NAME)
+#undef LS_EV_NAME
+  };
+  if (kind < 0 || kind >= LS_EV__COUNT) return "?";
+  return names[kind];
+}
+
+size_t trace_bytes(const ls_trace *tr) {
+  return tr->nchunks * CHUNK_RECS * sizeof(ls_trace_rec) + tr->capchunks * sizeof(void *) +
+         tr->poolcap + sizeof *tr;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n) {
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ull;
+  return h;
+}
+
+uint64_t trace_hash(const ls_trace *tr) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < tr->count; i++) h = fnv(h, trace_get(tr, i), sizeof(ls_trace_rec));
+  return fnv(h, tr->pool, tr->poollen);
+}

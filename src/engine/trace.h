@@ -1,0 +1,89 @@
+/* trace.h -- the record of everything a loop did: fixed-size records and a string pool. */
+#ifndef LS_TRACE_H
+#define LS_TRACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ls.h"
+
+/* One X-macro list: the event kinds, their names (for dumps and exports). */
+#define LS_EVENT_KINDS(X)                                                                      \
+  X(LOOP_START, "loop_start")   /* arg: string id of the run's name */                       \
+  X(LOOP_END, "loop_end")       /* sub: outcome (0 ok, else -LS_E*) */                        \
+  X(TASK_NEW, "task_new")       /* task, obj: creating task, line, arg: name */              \
+  X(TASK_RENAME, "task_rename") /* task, arg: new name */                                    \
+  X(SCHED, "sched")             /* a handle joined the ready queue; sub: handle kind */      \
+  X(RUN, "run")                 /* a non-task handle left the queue and ran; sub, arg */     \
+  X(STEP, "step")               /* a task step began; sub: ls_resume (2: told to cancel) */  \
+  X(SUSPEND, "suspend")         /* step ended waiting; sub: wait kind, obj, arg: until */    \
+  X(TASK_DONE, "task_done")     /* step ended the task; sub: outcome, arg: text */           \
+  X(FUT_NEW, "fut_new")         /* obj: future, sub: future kind, task: creator */           \
+  X(FUT_DONE, "fut_done")       /* obj: future, sub: outcome, arg: text */                   \
+  X(TIMER_ARM, "timer_arm")     /* obj: timer id, arg: deadline, line */                     \
+  X(TIMER_FIRE, "timer_fire")   /* obj: timer id */                                          \
+  X(TIMER_CANCEL, "timer_cancel") /* obj: timer id */                                        \
+  X(BLOCK, "block")             /* the loop was held by a blocking call; arg: end time */    \
+  X(PRINT, "print")             /* task printed arg (string id) */                           \
+  X(WARN, "warn")               /* a warning or log line, arg: text; sub: level */           \
+  X(CANCEL_REQ, "cancel")       /* obj: task asked to cancel, task: who asked */             \
+  X(NOTE, "note")               /* free text from the host, arg: text */
+
+typedef enum {
+#define LS_EV_ENUM(name, str) LS_EV_##name,
+  LS_EVENT_KINDS(LS_EV_ENUM)
+#undef LS_EV_ENUM
+      LS_EV__COUNT
+} ls_event_kind;
+
+/* What a suspended task waits on (SUSPEND.sub). */
+typedef enum {
+  LS_WAIT_READY = 0, /* a bare yield: asyncio.sleep(0) */
+  LS_WAIT_SLEEP,     /* a timer: arg holds the wake-up time, obj the sleep future */
+  LS_WAIT_FUTURE,    /* obj holds the future */
+  LS_WAIT_TASK,      /* obj holds the task (a task is a future) */
+  LS_WAIT_GATHER,    /* obj holds the gathering future */
+} ls_wait_kind;
+
+/* How a task or future ended (TASK_DONE.sub, FUT_DONE.sub). */
+typedef enum { LS_OUT_RESULT = 1, LS_OUT_ERROR, LS_OUT_CANCELLED } ls_outcome;
+
+/* What kind of handle sits in the ready queue (SCHED.sub, RUN.sub). */
+typedef enum {
+  LS_H_STEP = 0, /* a task's step (task holds it) */
+  LS_H_WAKEUP,   /* a task woken by the future it awaited (task, obj: future) */
+  LS_H_CALLBACK, /* a plain callback (call_soon, a done callback); arg: label */
+  LS_H_TIMER,    /* a timer's callback moved to the queue (obj: timer id) */
+} ls_handle_kind;
+
+/* One record: 32 bytes, fixed size, so a million of them are cheap to keep and scan. */
+typedef struct ls_trace_rec {
+  ls_time t;     /* clock time since the loop started, ns */
+  uint8_t kind;  /* ls_event_kind */
+  uint8_t sub;   /* kind-specific detail */
+  uint16_t pad;  /* zero; keeps records byte-comparable */
+  ls_id task;    /* the task this is about (0: the loop itself) */
+  ls_id obj;     /* the other party: a future, timer or task */
+  int32_t line;  /* lesson source line, 0 if none */
+  int64_t arg;   /* a time, or a string id (see trace_str) */
+} ls_trace_rec;
+
+typedef struct ls_trace ls_trace;
+
+ls_trace *trace_new(void); /* NULL when out of memory */
+void trace_free(ls_trace *tr);
+
+/* Appends a record; returns 0 or LS_ENOMEM (the record is then dropped). */
+int trace_add(ls_trace *tr, const ls_trace_rec *r);
+/* Copies a string into the pool; returns its id (>= 1) or 0 when out of memory. */
+int64_t trace_intern(ls_trace *tr, const char *s, size_t len);
+
+size_t trace_count(const ls_trace *tr);
+const ls_trace_rec *trace_get(const ls_trace *tr, size_t i); /* NULL past the end */
+const char *trace_str(const ls_trace *tr, int64_t id);       /* "" for 0 or a bad id */
+const char *trace_kind_name(int kind);
+size_t trace_bytes(const ls_trace *tr); /* memory held, for benchmarks */
+/* FNV-1a over every record and the string pool: equal traces give equal hashes. */
+uint64_t trace_hash(const ls_trace *tr);
+
+#endif

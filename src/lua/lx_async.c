@@ -1,0 +1,452 @@
+/* lx_async.c -- async functions, coroutine objects, await, and the task step that resumes
+ * a task's Lua thread. The await protocol: await() records what it waits on in the loop
+ * (lx_loop.req) and yields nothing; the step reads the request, the engine waits, and the
+ * continuation reads the outcome when the thread is resumed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lx_int.h"
+
+lx_coro *lx_tocoro(lua_State *L, int idx) {
+  return luaL_testudata(L, idx, LX_CORO);
+}
+
+const char *lx_coro_name(lua_State *L, int idx) {
+  lua_getiuservalue(L, idx, 2);
+  const char *s = lua_tostring(L, -1);
+  lua_pop(L, 1); /* the coroutine object keeps the string alive */
+  return s ? s : "?";
+}
+
+/* The name the caller used for the async function, found once and kept (upvalue 2). */
+static void fill_name(lua_State *L) {
+  lua_Debug ar;
+  if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name) {
+    lua_pushstring(L, ar.name);
+  } else {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_getinfo(L, ">S", &ar);
+    lua_pushfstring(L, "%s:%d", ar.short_src, ar.linedefined);
+  }
+  lua_replace(L, lua_upvalueindex(2));
+}
+
+static lx_coro *new_coro(lua_State *L, int nuv) {
+  lx_coro *c = lua_newuserdatauv(L, sizeof *c, nuv);
+  memset(c, 0, sizeof *c);
+  lx_rt *rt = lx_get(L);
+  c->line = lx_curline(L);
+  c->loop = rt->running ? rt->running->serial : 0;
+  if ((rt->running && rt->running->debug) || rt->opt.debug) {
+    const char *top = NULL;
+    lx_loop *lp = rt->running;
+    if (lp && lp->co == L) { /* the task's own function is called from C: name it */
+      lx_push_handle(L, lp, loop_current_task(lp->loop));
+      lua_getiuservalue(L, -1, 2);
+      top = lua_tostring(L, -1);
+    }
+    c->where = lx_traceback_py(L, L, 1, top);
+    if (top) lua_pop(L, 2);
+  }
+  luaL_setmetatable(L, LX_CORO);
+  return c;
+}
+
+/* Calling an async function: a coroutine object holding the function and its arguments. */
+static int async_call(lua_State *L) {
+  int nargs = lua_gettop(L);
+  if (nargs > 60000) return luaL_error(L, "too many arguments to an async function");
+  if (lua_isnil(L, lua_upvalueindex(2))) fill_name(L);
+  lx_coro *c = new_coro(L, 2 + nargs);
+  c->nargs = (uint16_t)nargs;
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_setiuservalue(L, -2, 1);
+  lua_pushvalue(L, lua_upvalueindex(2));
+  lua_setiuservalue(L, -2, 2);
+  for (int i = 1; i <= nargs; i++) {
+    lua_pushvalue(L, i);
+    lua_setiuservalue(L, -2, 2 + i);
+  }
+  return 1;
+}
+
+/* async(fn) or async("name", fn). */
+static int l_async(lua_State *L) {
+  int fi = lua_type(L, 1) == LUA_TSTRING ? 2 : 1;
+  luaL_checktype(L, fi, LUA_TFUNCTION);
+  lua_pushvalue(L, fi);
+  if (fi == 2)
+    lua_pushvalue(L, 1);
+  else
+    lua_pushnil(L);
+  lua_pushcclosure(L, async_call, 2);
+  return 1;
+}
+
+/* asyncio.sleep(delay [, result]): a native coroutine object named 'sleep'. */
+static int l_sleep(lua_State *L) {
+  double d = luaL_checknumber(L, 1);
+  if (d != d) return lx_raise(L, "ValueError", "Invalid delay: NaN (not a number)");
+  lua_settop(L, 2);
+  lx_coro *c = new_coro(L, 3);
+  c->native = LX_NATIVE_SLEEP;
+  c->delay = d;
+  lua_pushliteral(L, "sleep");
+  lua_setiuservalue(L, -2, 2);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 3);
+  return 1;
+}
+
+static int coro_gc(lua_State *L) {
+  lx_coro *c = luaL_checkudata(L, 1, LX_CORO);
+  lx_rt *rt = lx_get(L);
+  if (!c->consumed && rt && rt->L) {
+    c->consumed = 1;
+    lua_getiuservalue(L, 1, 2);
+    const char *name = lua_tostring(L, -1);
+    const char *chunk = rt->chunkname ? rt->chunkname : "?";
+    lua_pushfstring(L, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited", chunk,
+                    (int)c->line, name ? name : "?");
+    if (c->where) {
+      lua_pushfstring(L, "%s\nCoroutine created at (most recent call last)\n%s",
+                      lua_tostring(L, -1), c->where);
+      lua_remove(L, -2);
+    }
+    lx_add_pending(rt, lua_tostring(L, -1));
+    lua_pop(L, 2);
+  }
+  free(c->where);
+  c->where = NULL;
+  return 0;
+}
+
+static int coro_tostring(lua_State *L) {
+  lx_coro *c = luaL_checkudata(L, 1, LX_CORO);
+  lua_pushfstring(L, "<coroutine object %s at line %d>", lx_coro_name(L, 1), (int)c->line);
+  return 1;
+}
+
+static int raise_cancelled(lua_State *L) {
+  lx_new_error(L, "CancelledError", "");
+  return lua_error(L);
+}
+
+static int sleep_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)status, (void)ctx;
+  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  lua_getiuservalue(L, 1, 3);
+  return 1;
+}
+
+static int fut_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)status;
+  lx_loop *lp = lx_get(L)->running;
+  if (lp->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  return lx_fut_outcome(L, lp, (ls_id)ctx);
+}
+
+static int call_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)L, (void)status, (void)ctx;
+  return 1;
+}
+
+/* await(x): x is a coroutine object (run inline, as Python does), a Task or a Future. */
+static int l_await(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  lx_loop *lp = rt->running;
+  if (!lp || lp->co != L)
+    return lx_raise(L, "RuntimeError",
+                    "await outside a running coroutine: await works only inside an async "
+                    "function that the event loop is running");
+  lua_settop(L, 1);
+  lx_coro *c = lx_tocoro(L, 1);
+  if (c) {
+    if (c->consumed) return lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
+    c->consumed = 1;
+    if (c->native == LX_NATIVE_SLEEP) {
+      lp->req_line = lx_curline(L);
+      lp->req = LX_REQ_SLEEP;
+      lp->req_delay = c->delay;
+      return lua_yieldk(L, 0, 0, sleep_k);
+    }
+    lua_getiuservalue(L, 1, 1);
+    for (int i = 0; i < c->nargs; i++) lua_getiuservalue(L, 1, 3 + i);
+    lua_callk(L, c->nargs, 1, 0, call_k);
+    return 1;
+  }
+  lx_fut *f = lx_tofut(L, 1);
+  if (f) {
+    lx_loop *fl = lx_fut_loop(L, f);
+    if (fl != lp)
+      return lx_raise(L, "RuntimeError", "this future is attached to a different loop");
+    if (f->id == loop_current_task(lp->loop))
+      return lx_raise(L, "RuntimeError", "Task cannot await on itself");
+    if (fut_state(lp->loop, f->id) != LS_FUT_PENDING) return lx_fut_outcome(L, lp, f->id);
+    lp->req_line = lx_curline(L);
+    lp->req = LX_REQ_AWAIT;
+    lp->req_obj = f->id;
+    return lua_yieldk(L, 0, (lua_KContext)f->id, fut_k);
+  }
+  return lx_raise(L, "TypeError", "object %s can't be used in 'await' expression",
+                  luaL_typename(L, 1));
+}
+
+/* Over the instruction budget: raise now, and again at every instruction after, so that a
+ * pcall around the endless loop cannot swallow it (the code around the pcall raises too). */
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+  lx_rt *rt = lx_get(L);
+  lx_loop *lp = rt->running;
+  lua_getinfo(L, "Sl", ar);
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+  if (lp && lp->co == L) {
+    lp->killed = 1;
+    const char *name = trace_str(lp->trace, task_name(lp->loop, loop_current_task(lp->loop)));
+    lx_raise(L, "RuntimeError",
+             "task '%s' ran %ld instructions without awaiting at %s:%d \xe2\x80\x94 the event "
+             "loop is blocked",
+             name, rt->opt.step_budget, ar->short_src, ar->currentline);
+  }
+  lx_raise(L, "RuntimeError",
+           "the lesson ran %ld instructions without returning to the event loop at %s:%d "
+           "\xe2\x80\x94 an endless loop?",
+           rt->opt.step_budget, ar->short_src, ar->currentline);
+}
+
+void lx_arm_budget(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  if (rt->opt.step_budget > 0)
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT,
+                (int)(rt->opt.step_budget > 2000000000 ? 2000000000 : rt->opt.step_budget));
+}
+
+/* Wraps coroutine object at idx in a new task; pushes the Task. */
+ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
+  idx = lua_absindex(L, idx);
+  lx_coro *c = lx_tocoro(L, idx);
+  if (!c) {
+    lx_raise(L, "TypeError", "a coroutine was expected, got %s", luaL_typename(L, idx));
+    return 0;
+  }
+  if (c->consumed) {
+    lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
+    return 0;
+  }
+  if (lp->closed) {
+    lx_raise(L, "RuntimeError", "Event loop is closed");
+    return 0;
+  }
+  lua_State *co = lua_newthread(L);
+  int32_t line = c->line;
+  if (c->native) {
+    lua_pushcfunction(co, l_await);
+    lua_pushvalue(L, idx);
+    lua_xmove(L, co, 1);
+  } else {
+    lua_getiuservalue(L, idx, 1);
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    if (lua_getinfo(L, ">S", &ar)) line = ar.linedefined;
+    lua_xmove(L, co, 1);
+    for (int i = 0; i < c->nargs; i++) {
+      lua_getiuservalue(L, idx, 3 + i);
+      lua_xmove(L, co, 1);
+    }
+  }
+  c->consumed = 1;
+  char buf[32];
+  lp->task_counter++;
+  if (!name) {
+    snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)lp->task_counter);
+    name = buf;
+  }
+  int64_t nid = trace_intern(lp->trace, name, strlen(name));
+  ls_id id = task_new(lp->loop, co, nid, line);
+  if (!id) {
+    lx_raise(L, "MemoryError", "out of memory making a task");
+    return 0;
+  }
+  lx_push_handle(L, lp, id); /* thread, handle */
+  lua_pushvalue(L, -2);
+  lua_setiuservalue(L, -2, 1);
+  lua_pushstring(L, lx_coro_name(L, idx));
+  lua_setiuservalue(L, -2, 2);
+  lua_remove(L, -2);
+  return id;
+}
+
+/* Lets go of a finished task's thread. */
+static void release(lua_State *L, lx_loop *lp, ls_id t) {
+  lx_push_handle(L, lp, t);
+  lua_pushnil(L);
+  lua_setiuservalue(L, -2, 1);
+  lua_pop(L, 1);
+}
+
+static int64_t intern_top(lua_State *L, lx_loop *lp, int error) {
+  size_t n;
+  const char *s;
+  if (error) {
+    s = lx_describe_error(L, -1);
+  } else {
+    s = lx_push_repr(L, -1, 1);
+    lua_remove(L, -2);
+  }
+  n = strlen(s);
+  if (n > 200) n = 200;
+  int64_t id = trace_intern(lp->trace, s, n);
+  lua_pop(L, 1);
+  return id;
+}
+
+void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
+  lx_loop *lp = loop_host(l);
+  lx_rt *rt = lp->rt;
+  lua_State *L = rt->L;
+  lua_State *co = ud;
+  int nargs = 0;
+  if (lua_status(co) == LUA_OK) { /* not started yet */
+    if (how == LS_RESUME_CANCEL) { /* cancelled before it ran: the body never runs */
+      lx_new_error(L, "CancelledError", "");
+      lx_set_value(L, lp, t, -1);
+      lua_pop(L, 1);
+      out->kind = LS_STEP_CANCELLED;
+      release(L, lp, t);
+      return;
+    }
+    nargs = lua_gettop(co) - 1;
+  }
+  lp->co = co;
+  lp->how = how;
+  lp->req = LX_REQ_NONE;
+  lp->killed = 0;
+  lx_arm_budget(co);
+  int nres = 0;
+  int st = lua_resume(co, L, nargs, &nres);
+  lp->co = NULL;
+  if (st == LUA_YIELD && lp->killed) { /* caught its own budget error, then awaited */
+    lua_pop(co, nres);
+    lx_new_error(co, "RuntimeError", "the task was stopped: the event loop was blocked");
+    st = LUA_ERRRUN;
+    nres = 1;
+  }
+  if (st == LUA_YIELD) {
+    lua_pop(co, nres);
+    out->line = lp->req_line;
+    switch (lp->req) {
+    case LX_REQ_SLEEP:
+      out->kind = lp->req_delay > 0 ? LS_STEP_SLEEP : LS_STEP_YIELD;
+      out->delay = lp->req_delay > 0 ? LS_FROM_SEC(lp->req_delay) : 0;
+      break;
+    case LX_REQ_AWAIT:
+      out->kind = LS_STEP_AWAIT;
+      out->obj = lp->req_obj;
+      break;
+    default: /* a bare coroutine.yield(): like asyncio's bare yield, run again */
+      out->kind = LS_STEP_YIELD;
+      out->line = lx_curline(co);
+      break;
+    }
+    return;
+  }
+  if (st == LUA_OK) {
+    if (nres > 0) {
+      lua_settop(co, lua_gettop(co) - nres + 1); /* keep the first result */
+      lua_xmove(co, L, 1);
+    } else {
+      lua_pushnil(L);
+    }
+    lua_pushvalue(L, -1);
+    out->text = intern_top(L, lp, 0);
+    lx_set_value(L, lp, t, -1);
+    lua_pop(L, 1);
+    out->kind = LS_STEP_RESULT;
+    release(L, lp, t);
+    return;
+  }
+  /* an error: keep the value and, the first time it escapes a task, where it came from */
+  lua_xmove(co, L, 1);
+  if (!lx_error_type(L, -1)) {
+    /* error("text") leaving a task becomes RuntimeError("text"): awaiting code sees an
+     * exception object, as it would in Python */
+    lx_new_error(L, "RuntimeError", lx_describe_error(L, -1));
+    lua_remove(L, -2);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "value");
+    lua_remove(L, -2);
+  }
+  int cancelled = lx_is_error_type(L, -1, "CancelledError");
+  if (!cancelled) {
+    lx_push_handle(L, lp, t);
+    lua_getiuservalue(L, -1, 2);
+    char *tb = lx_traceback_py(L, co, 0, lua_tostring(L, -1));
+    lua_pop(L, 2);
+    if (tb) {
+      lua_pushfstring(L, "  Task '%s'\n%s", trace_str(lp->trace, task_name(l, t)), tb);
+      free(tb);
+      /* kept on the error table, or for other values in the registry by value */
+      if (lua_type(L, -2) == LUA_TTABLE) {
+        if (lua_getfield(L, -2, "traceback") == LUA_TNIL) {
+          lua_pop(L, 1);
+          lua_setfield(L, -2, "traceback");
+        } else {
+          lua_pop(L, 2);
+        }
+      } else if (!lua_isnil(L, -2)) {
+        lua_getfield(L, LUA_REGISTRYINDEX, "loopscope.tbs");
+        lua_pushvalue(L, -3);
+        lua_pushvalue(L, -3);
+        lua_rawset(L, -3);
+        lua_pop(L, 2);
+      } else {
+        lua_pop(L, 1);
+      }
+    }
+    out->line = lx_curline(co);
+  }
+  lua_pushvalue(L, -1);
+  out->text = intern_top(L, lp, 1);
+  lx_set_value(L, lp, t, -1);
+  lua_pop(L, 1);
+  lua_resetthread(co);
+  out->kind = cancelled ? LS_STEP_CANCELLED : LS_STEP_ERROR;
+  release(L, lp, t);
+}
+
+/* When level lvl of L is await() running a coroutine object inline, that object's name. */
+const char *lx_awaited_name(lua_State *L, int lvl) {
+  lua_Debug ar;
+  if (!lua_getstack(L, lvl, &ar) || !lua_getinfo(L, "f", &ar)) return NULL;
+  int is_await = lua_tocfunction(L, -1) == l_await;
+  lua_pop(L, 1);
+  if (!is_await || !lua_getlocal(L, &ar, 1)) return NULL;
+  const char *name = lx_tocoro(L, -1) ? lx_coro_name(L, -1) : NULL;
+  lua_pop(L, 1); /* the coroutine object is still held by await's frame */
+  return name;
+}
+
+int lx_is_async(lua_State *L, int idx) {
+  return lua_tocfunction(L, idx) == async_call;
+}
+
+void lx_open_async(lua_State *L, int env) {
+  env = lua_absindex(L, env);
+  luaL_newmetatable(L, LX_CORO);
+  lua_pushcfunction(L, coro_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, coro_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushliteral(L, "coroutine");
+  lua_setfield(L, -2, "__kind");
+  lua_pushliteral(L, "coroutine");
+  lua_setfield(L, -2, "__name");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+  lua_pushcfunction(L, l_async);
+  lua_setfield(L, env, "async");
+  lua_pushcfunction(L, l_await);
+  lua_setfield(L, env, "await");
+  lua_pushcfunction(L, l_sleep);
+  lua_setfield(L, LUA_REGISTRYINDEX, "loopscope.sleep");
+}

@@ -1,0 +1,110 @@
+/* lx_lesson.c -- lesson{...}: a lesson describes itself; kept as a table and read into C. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lx_int.h"
+
+static char *dupstr(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+
+void lx_lesson_clear(lx_lesson *ls) {
+  free(ls->id);
+  free(ls->title.ko);
+  free(ls->title.en);
+  free(ls->text.ko);
+  free(ls->text.en);
+  for (size_t i = 0; i < ls->ncompare; i++) free(ls->compare[i]);
+  free(ls->compare);
+  for (size_t i = 0; i < ls->nexpect_output; i++) free(ls->expect_output[i]);
+  free(ls->expect_output);
+  memset(ls, 0, sizeof *ls);
+}
+
+/* A text field: a string (both languages) or {ko = ..., en = ...}. */
+static void read_text(lua_State *L, int t, const char *field, lx_text *out) {
+  int ty = lua_getfield(L, t, field);
+  if (ty == LUA_TSTRING) {
+    out->ko = dupstr(lua_tostring(L, -1));
+    out->en = dupstr(lua_tostring(L, -1));
+  } else if (ty == LUA_TTABLE) {
+    lua_getfield(L, -1, "ko");
+    lua_getfield(L, -2, "en");
+    out->ko = dupstr(lua_tostring(L, -2));
+    out->en = dupstr(lua_tostring(L, -1));
+    if (!out->ko && out->en) out->ko = dupstr(out->en);
+    if (!out->en && out->ko) out->en = dupstr(out->ko);
+    lua_pop(L, 2);
+  } else if (ty != LUA_TNIL) {
+    lx_raise(L, "TypeError", "lesson{}: '%s' must be a string or {ko=..., en=...}", field);
+  }
+  lua_pop(L, 1);
+}
+
+/* A list of strings; returns the count, fills *out. */
+static size_t read_list(lua_State *L, int idx, const char *what, char ***out) {
+  idx = lua_absindex(L, idx);
+  lua_Integer n = luaL_len(L, idx);
+  if (n < 0 || n > 100000) lx_raise(L, "ValueError", "lesson{}: '%s' is too long", what);
+  char **v = calloc((size_t)n + 1, sizeof *v);
+  if (!v) lx_raise(L, "MemoryError", "out of memory");
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, idx, i);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      for (lua_Integer j = 1; j < i; j++) free(v[j - 1]);
+      free(v);
+      lx_raise(L, "TypeError", "lesson{}: '%s' must be a list of strings (item %d is %s)", what,
+               (int)i, luaL_typename(L, -1));
+    }
+    v[i - 1] = dupstr(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  *out = v;
+  return (size_t)n;
+}
+
+static int l_lesson(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lx_lesson_clear(&rt->lesson);
+  rt->has_lesson = 0;
+  lx_lesson *ls = &rt->lesson;
+  if (lua_getfield(L, 1, "id") == LUA_TSTRING) ls->id = dupstr(lua_tostring(L, -1));
+  lua_pop(L, 1);
+  read_text(L, 1, "title", &ls->title);
+  read_text(L, 1, "text", &ls->text);
+  int ty = lua_getfield(L, 1, "compare");
+  if (ty == LUA_TTABLE)
+    ls->ncompare = read_list(L, -1, "compare", &ls->compare);
+  else if (ty != LUA_TNIL)
+    return lx_raise(L, "TypeError", "lesson{}: 'compare' must be a list of function names");
+  lua_pop(L, 1);
+  if (lua_getfield(L, 1, "expect") == LUA_TTABLE) {
+    if (lua_getfield(L, -1, "output") == LUA_TTABLE) {
+      ls->nexpect_output = read_list(L, -1, "expect.output", &ls->expect_output);
+      ls->has_expect_output = 1;
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "total") == LUA_TNUMBER) {
+      ls->expect_total = lua_tonumber(L, -1);
+      ls->has_expect_total = 1;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  lua_pushvalue(L, 1);
+  luaL_unref(L, LUA_REGISTRYINDEX, rt->lesson_ref);
+  rt->lesson_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  rt->has_lesson = 1;
+  return 0;
+}
+
+void lx_open_lesson(lua_State *L, int env) {
+  env = lua_absindex(L, env);
+  lua_pushcfunction(L, l_lesson);
+  lua_setfield(L, env, "lesson");
+}

@@ -1,0 +1,494 @@
+/* lx_std.c -- print as Python prints, time on the loop's clock, seeded random, logging. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lx_int.h"
+
+/* ---- Python's str() and repr() for Lua values ---- */
+
+/* A growable C string: it leaves the Lua stack free for nested work. */
+void lx_sb_add(lx_sbuf *b, const char *s, size_t n) {
+  if (b->oom) return;
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 64;
+    while (b->n + n + 1 > cap) cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) {
+      b->oom = 1;
+      return;
+    }
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+void lx_sb_adds(lx_sbuf *b, const char *s) {
+  lx_sb_add(b, s, strlen(s));
+}
+
+void lx_sb_addc(lx_sbuf *b, char c) {
+  lx_sb_add(b, &c, 1);
+}
+
+void lx_sb_addtop(lua_State *L, lx_sbuf *b) {
+  size_t n;
+  const char *s = lua_tolstring(L, -1, &n);
+  if (s) lx_sb_add(b, s, n);
+  lua_pop(L, 1);
+}
+
+const char *lx_sb_push(lua_State *L, lx_sbuf *b) {
+  lua_pushlstring(L, b->p ? b->p : "", b->n);
+  free(b->p);
+  b->p = NULL;
+  b->n = b->cap = 0;
+  return lua_tostring(L, -1);
+}
+
+const char *lx_push_repr(lua_State *L, int idx, int quoted) {
+  lx_sbuf b = {0};
+  lx_repr(L, idx, &b, quoted, 0);
+  return lx_sb_push(L, &b);
+}
+
+static void add_float(lx_sbuf *b, double x) {
+  char buf[40];
+  if (isnan(x)) {
+    lx_sb_adds(b, "nan");
+    return;
+  }
+  if (isinf(x)) {
+    lx_sb_adds(b, x > 0 ? "inf" : "-inf");
+    return;
+  }
+  /* the shortest text that reads back as the same double, as Python's repr */
+  for (int p = 1; p <= 17; p++) {
+    snprintf(buf, sizeof buf, "%.*g", p, x);
+    if (strtod(buf, NULL) == x) break;
+  }
+  char *e = strchr(buf, 'e');
+  if (e) {
+    /* Python writes 1e-05 and 1e+16, C writes the same; only add a digit exponent pad */
+    lx_sb_adds(b, buf);
+    return;
+  }
+  lx_sb_adds(b, buf);
+  if (!strchr(buf, '.')) lx_sb_adds(b, ".0");
+}
+
+static void add_quoted(lx_sbuf *b, const char *s, size_t n) {
+  char q = (memchr(s, '\'', n) && !memchr(s, '"', n)) ? '"' : '\'';
+  lx_sb_addc(b, q);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == (unsigned char)q || c == '\\') {
+      lx_sb_addc(b, '\\');
+      lx_sb_addc(b, (char)c);
+    } else if (c == '\n') {
+      lx_sb_adds(b, "\\n");
+    } else if (c == '\t') {
+      lx_sb_adds(b, "\\t");
+    } else if (c == '\r') {
+      lx_sb_adds(b, "\\r");
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\x%02x", c);
+      lx_sb_adds(b, buf);
+    } else {
+      lx_sb_addc(b, (char)c);
+    }
+  }
+  lx_sb_addc(b, q);
+}
+
+/* Is t a list: keys exactly 1..n, or with an explicit n (gather results with nils)? */
+static lua_Integer list_len(lua_State *L, int t) {
+  lua_Integer n = -1;
+  if (lua_getfield(L, t, "n") == LUA_TNUMBER && lua_isinteger(L, -1)) n = lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  lua_Integer count = 0, max = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
+      lua_Integer k = lua_tointeger(L, -1);
+      if (k > max) max = k;
+      count++;
+    } else if (!(n >= 0 && lua_type(L, -1) == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "n"))) {
+      lua_pop(L, 1);
+      return -1;
+    }
+  }
+  if (n >= 0) return max <= n ? n : -1;
+  return count == max ? max : -1;
+}
+
+static int cmp_keys(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Appends Python's str(v) (quoted == 0) or repr(v) (quoted == 1) of the value at idx. */
+void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
+  idx = lua_absindex(L, idx);
+  switch (lua_type(L, idx)) {
+  case LUA_TNIL:
+  case LUA_TNONE:
+    lx_sb_adds(b, "None");
+    return;
+  case LUA_TBOOLEAN:
+    lx_sb_adds(b, lua_toboolean(L, idx) ? "True" : "False");
+    return;
+  case LUA_TNUMBER:
+    if (lua_isinteger(L, idx)) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
+      lx_sb_adds(b, buf);
+    } else {
+      add_float(b, lua_tonumber(L, idx));
+    }
+    return;
+  case LUA_TSTRING: {
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    if (quoted)
+      add_quoted(b, s, n);
+    else
+      lx_sb_add(b, s, n);
+    return;
+  }
+  case LUA_TTABLE: {
+    const char *etype = lx_error_type(L, idx);
+    if (etype) {
+      lua_getfield(L, idx, "message");
+      if (quoted) {
+        lua_pushfstring(L, "%s(", etype);
+        lx_sb_addtop(L, b);
+        lx_repr(L, -1, b, 1, depth + 1);
+        lx_sb_addc(b, ')');
+      } else {
+        lx_repr(L, -1, b, 0, depth + 1);
+      }
+      lua_pop(L, 1);
+      return;
+    }
+    if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+      lua_pop(L, 1);
+      luaL_tolstring(L, idx, NULL);
+      lx_sb_addtop(L, b);
+      return;
+    }
+    if (depth > 8) {
+      lx_sb_adds(b, "[...]");
+      return;
+    }
+    lua_Integer n = list_len(L, idx);
+    if (n >= 0) {
+      lx_sb_addc(b, '[');
+      for (lua_Integer i = 1; i <= n; i++) {
+        if (i > 1) lx_sb_adds(b, ", ");
+        lua_rawgeti(L, idx, i);
+        lx_repr(L, -1, b, 1, depth + 1);
+        lua_pop(L, 1);
+      }
+      lx_sb_addc(b, ']');
+      return;
+    }
+    /* a dict: keys in a stable order (string keys sorted, then the rest by repr) */
+    size_t cap = 16, nk = 0;
+    char **keys = malloc(cap * sizeof *keys);
+    lua_pushnil(L);
+    while (keys && lua_next(L, idx)) {
+      lua_pop(L, 1);
+      lx_sbuf kb = {0};
+      lx_repr(L, -2, &kb, 1, depth + 1);
+      lx_sb_push(L, &kb);
+      if (nk == cap) {
+        char **k2 = realloc(keys, (cap *= 2) * sizeof *keys);
+        if (!k2) break;
+        keys = k2;
+      }
+      const char *ks = lua_tostring(L, -1);
+      keys[nk] = malloc(strlen(ks) + 1);
+      if (keys[nk]) strcpy(keys[nk++], ks);
+      lua_pop(L, 1);
+    }
+    if (!keys) {
+      lx_sb_adds(b, "{...}");
+      return;
+    }
+    qsort(keys, nk, sizeof *keys, cmp_keys);
+    lx_sb_addc(b, '{');
+    for (size_t i = 0; i < nk; i++) {
+      if (i) lx_sb_adds(b, ", ");
+      lx_sb_adds(b, keys[i]);
+      lx_sb_adds(b, ": ");
+      /* find the value again by matching the key's repr */
+      lua_pushnil(L);
+      while (lua_next(L, idx)) {
+        lx_sbuf kb = {0};
+        lx_repr(L, -2, &kb, 1, depth + 1);
+        lx_sb_push(L, &kb);
+        int same = !strcmp(lua_tostring(L, -1), keys[i]);
+        lua_pop(L, 1);
+        if (same) {
+          lua_pushvalue(L, -1);
+          lua_insert(L, -3);
+          lua_pop(L, 2);
+          lx_repr(L, -1, b, 1, depth + 1);
+          lua_pop(L, 1);
+          break;
+        }
+        lua_pop(L, 1);
+      }
+    }
+    lx_sb_addc(b, '}');
+    for (size_t i = 0; i < nk; i++) free(keys[i]);
+    free(keys);
+    return;
+  }
+  case LUA_TFUNCTION: {
+    lua_Debug ar;
+    lua_pushvalue(L, idx);
+    lua_getinfo(L, ">S", &ar);
+    if (ar.linedefined > 0)
+      lua_pushfstring(L, "<function defined at line %d>", ar.linedefined);
+    else
+      lua_pushliteral(L, "<built-in function>");
+    lx_sb_addtop(L, b);
+    return;
+  }
+  default:
+    if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+      lua_pop(L, 1);
+      luaL_tolstring(L, idx, NULL);
+      lx_sb_addtop(L, b);
+    } else {
+      lua_pushfstring(L, "<%s>", luaL_typename(L, idx));
+      lx_sb_addtop(L, b);
+    }
+  }
+}
+
+/* print(...): Python's print: str() of each argument, one space between, a newline. */
+static int l_print(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  int n = lua_gettop(L);
+  lx_sbuf b = {0};
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) lx_sb_addc(&b, ' ');
+    lx_repr(L, i, &b, 0, 0);
+  }
+  lx_sb_push(L, &b);
+  size_t len;
+  const char *s = lua_tolstring(L, -1, &len);
+  lx_note_output(rt, s, len);
+  if (rt->running)
+    loop_note(rt->running->loop, LS_EV_PRINT, 0, 0, lx_curline(L),
+              trace_intern(rt->running->trace, s, len));
+  if (rt->opt.out) {
+    rt->opt.out(rt->opt.ud, s, len);
+    rt->opt.out(rt->opt.ud, "\n", 1);
+  }
+  return 0;
+}
+
+static int l_repr(lua_State *L) {
+  luaL_checkany(L, 1);
+  lx_push_repr(L, 1, 1);
+  return 1;
+}
+
+static int l_str(lua_State *L) {
+  luaL_checkany(L, 1);
+  lx_push_repr(L, 1, 0);
+  return 1;
+}
+
+/* ---- time: one clock for the whole lesson, the loop's ---- */
+
+static int l_time(lua_State *L) {
+  lua_pushnumber(L, LS_TO_SEC(clock_now(&lx_get(L)->clock)));
+  return 1;
+}
+
+static int l_time_sleep(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  double s = luaL_checknumber(L, 1);
+  if (!(s >= 0)) return lx_raise(L, "ValueError", "sleep length must be non-negative");
+  if (s > 1e6) return lx_raise(L, "ValueError", "sleep length is too large");
+  if (rt->running)
+    loop_block(rt->running->loop, LS_FROM_SEC(s), lx_curline(L));
+  else
+    clock_wait_until(&rt->clock, clock_now(&rt->clock) + LS_FROM_SEC(s));
+  return 0;
+}
+
+/* ---- random: xoshiro256**, seeded per run so runs repeat ---- */
+
+static uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t next_u64(lx_rt *rt) {
+  uint64_t *s = rt->rng;
+  uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 45);
+  return r;
+}
+
+static void seed_rng(lx_rt *rt, uint64_t seed) {
+  for (int i = 0; i < 4; i++) { /* splitmix64 */
+    uint64_t z = (seed += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    rt->rng[i] = z ^ (z >> 31);
+  }
+}
+
+static double next_double(lx_rt *rt) {
+  return (double)(next_u64(rt) >> 11) * 0x1.0p-53;
+}
+
+static int l_seed(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  uint64_t s = 0;
+  if (lua_isinteger(L, 1))
+    s = (uint64_t)lua_tointeger(L, 1);
+  else if (lua_type(L, 1) == LUA_TNUMBER)
+    s = (uint64_t)(lua_tonumber(L, 1) * 1e6);
+  else if (lua_type(L, 1) == LUA_TSTRING)
+    for (const char *p = lua_tostring(L, 1); *p; p++) s = s * 131 + (unsigned char)*p;
+  seed_rng(rt, s);
+  return 0;
+}
+
+static int l_random(lua_State *L) {
+  lua_pushnumber(L, next_double(lx_get(L)));
+  return 1;
+}
+
+static int l_uniform(lua_State *L) {
+  double a = luaL_checknumber(L, 1), b = luaL_checknumber(L, 2);
+  lua_pushnumber(L, a + (b - a) * next_double(lx_get(L)));
+  return 1;
+}
+
+static int l_randint(lua_State *L) {
+  lua_Integer a = luaL_checkinteger(L, 1), b = luaL_checkinteger(L, 2);
+  if (b < a) return lx_raise(L, "ValueError", "empty range for randint(%d, %d)", (int)a, (int)b);
+  uint64_t span = (uint64_t)(b - a) + 1;
+  lua_pushinteger(L, a + (lua_Integer)(span ? next_u64(lx_get(L)) % span : next_u64(lx_get(L))));
+  return 1;
+}
+
+static int l_choice(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, 1);
+  if (n < 1) return lx_raise(L, "IndexError", "Cannot choose from an empty sequence");
+  lua_rawgeti(L, 1, 1 + (lua_Integer)(next_u64(lx_get(L)) % (uint64_t)n));
+  return 1;
+}
+
+/* ---- logging: LEVEL:logger:message on stderr, as logging.basicConfig sets it up ---- */
+
+static const struct {
+  const char *name;
+  int level;
+} levels[] = {{"DEBUG", 10}, {"INFO", 20}, {"WARNING", 30}, {"ERROR", 40}, {"CRITICAL", 50}};
+
+static const char *level_name(int level) {
+  for (size_t i = 0; i < 5; i++)
+    if (levels[i].level == level) return levels[i].name;
+  return "Level";
+}
+
+void lx_log(lx_rt *rt, int level, const char *logger, const char *msg) {
+  if (level < rt->log_level) return;
+  lx_emit_errf(rt, "%s:%s:%s\n", level_name(level), logger, msg);
+  if (rt->running && strcmp(logger, "asyncio")) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%s:%s", level_name(level), logger, msg);
+    loop_note(rt->running->loop, LS_EV_WARN, level / 10, 0, 0,
+              trace_intern(rt->running->trace, buf, strlen(buf)));
+  }
+}
+
+static int l_basic_config(lua_State *L) {
+  lx_rt *rt = lx_get(L);
+  if (lua_type(L, 1) == LUA_TTABLE) {
+    int t = lua_getfield(L, 1, "level");
+    if (t == LUA_TNUMBER) {
+      rt->log_level = (int)lua_tointeger(L, -1);
+    } else if (t == LUA_TSTRING) {
+      const char *s = lua_tostring(L, -1);
+      for (size_t i = 0; i < 5; i++)
+        if (!strcmp(s, levels[i].name)) rt->log_level = levels[i].level;
+    }
+  }
+  return 0;
+}
+
+static int log_at(lua_State *L, int level) {
+  lx_log(lx_get(L), level, "root", lx_push_repr(L, 1, 0));
+  return 0;
+}
+
+static int l_debug(lua_State *L) {
+  return log_at(L, 10);
+}
+static int l_info(lua_State *L) {
+  return log_at(L, 20);
+}
+static int l_warning(lua_State *L) {
+  return log_at(L, 30);
+}
+static int l_error(lua_State *L) {
+  return log_at(L, 40);
+}
+static int l_critical(lua_State *L) {
+  return log_at(L, 50);
+}
+
+void lx_open_std(lua_State *L, int env) {
+  env = lua_absindex(L, env);
+  lx_rt *rt = lx_get(L);
+  seed_rng(rt, 0);
+  rt->log_level = 30;
+  lua_pushcfunction(L, l_print);
+  lua_setfield(L, env, "print");
+  lua_pushcfunction(L, l_repr);
+  lua_setfield(L, env, "repr");
+  lua_pushcfunction(L, l_str);
+  lua_setfield(L, env, "str");
+
+  static const luaL_Reg time_f[] = {{"time", l_time},       {"monotonic", l_time},
+                                    {"perf_counter", l_time}, {"sleep", l_time_sleep},
+                                    {NULL, NULL}};
+  luaL_newlib(L, time_f);
+  lua_setfield(L, env, "time");
+  static const luaL_Reg random_f[] = {{"seed", l_seed},       {"random", l_random},
+                                      {"uniform", l_uniform}, {"randint", l_randint},
+                                      {"choice", l_choice},   {NULL, NULL}};
+  luaL_newlib(L, random_f);
+  lua_setfield(L, env, "random");
+  static const luaL_Reg log_f[] = {{"basicConfig", l_basic_config}, {"debug", l_debug},
+                                   {"info", l_info},       {"warning", l_warning},
+                                   {"error", l_error},     {"critical", l_critical},
+                                   {NULL, NULL}};
+  luaL_newlib(L, log_f);
+  for (size_t i = 0; i < 5; i++) {
+    lua_pushinteger(L, levels[i].level);
+    lua_setfield(L, -2, levels[i].name);
+  }
+  lua_setfield(L, env, "logging");
+}

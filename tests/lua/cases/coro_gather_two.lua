@@ -1,0 +1,20 @@
+-- 조금 복잡한 예시: Task 2가 Task 1보다 먼저 끝난다 (top-level asyncio.run)
+local task1 = async(function()
+  print("Task 1 started")
+  await(asyncio.sleep(2))
+  print("Task 1 finished")
+end)
+
+local task2 = async(function()
+  print("Task 2 started")
+  await(asyncio.sleep(1))
+  print("Task 2 finished")
+end)
+
+local main = async(function()
+  local start = time.monotonic()
+  await(asyncio.gather(task1(), task2()))
+  print(string.format("total %.1f", time.monotonic() - start))
+end)
+
+asyncio.run(main())

@@ -1,0 +1,25 @@
+-- 에러는 await 사슬을 따라 올라가고, 중간에서 잡아 다시 던질 수 있다
+local inner = async(function()
+  await(asyncio.sleep(0.5))
+  error(RuntimeError("inner failed"))
+end)
+
+local middle = async(function()
+  local ok, e = pcall(function() await(inner()) end)
+  print("middle saw:", e.type, tostring(e))
+  error(e)  -- 다시 던지기 (raise)
+end)
+
+local outer = async(function()
+  await(middle())
+  print("not reached")
+end)
+
+main = async(function()
+  local t = asyncio.create_task(outer())
+  local ok, e = pcall(function() return await(t) end)
+  print("main saw:", ok, e.type, tostring(e))
+  print("task state:", t:done(), t:cancelled(), isinstance(t:exception(), RuntimeError))
+  local ok2, e2 = pcall(function() return t:result() end)
+  print("result() re-raises:", ok2, tostring(e2))
+end)

@@ -1,0 +1,15 @@
+-- 태스크의 에러를 await하고 잡지 않으면 main까지 올라와 프로그램이 실패한다 (top-level asyncio.run)
+local worker = async(function()
+  await(asyncio.sleep(1))
+  error(RuntimeError("worker crashed"))
+end)
+
+local main = async(function()
+  local t = asyncio.create_task(worker())
+  print("waiting for worker")
+  await(t)
+  print("never printed")
+end)
+
+asyncio.run(main())
+print("never printed either")

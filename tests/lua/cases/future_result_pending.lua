@@ -1,0 +1,13 @@
+-- 아직 결과가 없는 Future의 result()/exception()은 InvalidStateError
+main = async(function()
+  local fut = asyncio.Future()
+  local ok, e = pcall(function() return fut:result() end)
+  print("ok:", ok)
+  print("InvalidStateError?", isinstance(e, InvalidStateError))
+  print("Exception?", isinstance(e, Exception))
+  print("type:", e.type)
+  ok, e = pcall(function() return fut:exception() end)
+  print("exception() ok:", ok, e.type)
+  fut:set_result(7)
+  print("now:", fut:result(), fut:exception())
+end)

@@ -1,0 +1,10 @@
+-- 이미 완료된 Future에 set_result/set_exception하면 InvalidStateError
+main = async(function()
+  local f = asyncio.Future()
+  f:set_result("first")
+  local ok, e = pcall(function() f:set_result("second") end)
+  print("set_result again:", ok, isinstance(e, InvalidStateError), e.type)
+  ok, e = pcall(function() f:set_exception(ValueError("late")) end)
+  print("set_exception after result:", ok, e.type)
+  print("result is still:", f:result())
+end)

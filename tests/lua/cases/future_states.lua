@@ -1,0 +1,15 @@
+-- Future 상태: pending → done, 또는 cancelled
+main = async(function()
+  local f = asyncio.Future()
+  print("pending:", f:done(), f:cancelled())
+  f:set_result(42)
+  print("finished:", f:done(), f:cancelled(), f:result())
+  print("cancel a finished future:", f:cancel())
+
+  local g = asyncio.Future()
+  print("cancel a pending future:", g:cancel())
+  print("cancelled:", g:done(), g:cancelled())
+  print("cancel again:", g:cancel())
+  local ok, e = pcall(function() return g:result() end)
+  print("result() raises CancelledError:", ok, isinstance(e, CancelledError), e.type)
+end)

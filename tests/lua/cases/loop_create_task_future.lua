@@ -1,0 +1,16 @@
+-- loop:create_task / loop:create_future는 asyncio.create_task / Future와 같다
+local compute = async(function(fut, x)
+  await(asyncio.sleep(0.3))
+  fut:set_result(x * 2)
+  return x + 1
+end)
+
+main = async(function()
+  local loop = asyncio.get_event_loop()
+  local fut = loop:create_future()
+  local task = loop:create_task(compute(fut, 20))
+  print("task name:", task:get_name())
+  print("future done?", fut:done())
+  print("future result:", await(fut))
+  print("task result:", await(task))
+end)

@@ -1,0 +1,20 @@
+-- 완료 콜백은 추가한 순서대로, 각각 call_soon으로 예약된다 (이미 큐에 있는 일 다음에)
+local work = async(function()
+  await(asyncio.sleep(1))
+  local loop = asyncio.get_event_loop()
+  loop:call_soon(function() print("queued before the task finished") end)
+  print("work returning")
+  return "work result"
+end)
+
+main = async(function()
+  local t = asyncio.create_task(work())
+  t:add_done_callback(function(fut) print("first callback:", fut:result()) end)
+  t:add_done_callback(function(fut) print("second callback, done =", fut:done()) end)
+  local r = await(t)  -- main의 재개도 완료 콜백이다: 세 번째로 추가됨
+  print("main resumed with", r)
+  t:add_done_callback(function(fut) print("late callback") end)
+  print("added late callback")
+  await(asyncio.sleep(0))
+  print("main end")
+end)

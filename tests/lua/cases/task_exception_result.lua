@@ -1,0 +1,16 @@
+-- 실패한 태스크: exception()은 에러를, result()는 그 에러를 다시 던진다
+local good = async(function() await(asyncio.sleep(0.2)); return "fine" end)
+local bad = async(function() await(asyncio.sleep(0.1)); error(TypeError("wrong type")) end)
+
+main = async(function()
+  local g = asyncio.create_task(good())
+  local b = asyncio.create_task(bad())
+  local ok, e = pcall(function() return b:result() end)
+  print("pending result():", ok, e.type)
+  await(asyncio.sleep(0.5))
+  print("good:", g:done(), g:result(), g:exception())
+  print("bad:", b:done(), b:cancelled(), b:exception())
+  print("bad exception type:", b:exception().type)
+  ok, e = pcall(function() return b:result() end)
+  print("bad result():", ok, e.type, tostring(e))
+end)
