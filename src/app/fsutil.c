@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int atomic_open(atomic_file *a, const char *path) {
@@ -16,6 +17,9 @@ int atomic_open(atomic_file *a, const char *path) {
   snprintf(a->tmp, sizeof a->tmp, "%s.tmp-XXXXXX", path);
   int fd = mkstemp(a->tmp);
   if (fd < 0) return -1;
+  mode_t um = umask(0); /* mkstemp makes 0600; a picture should be as readable as any file */
+  umask(um);
+  fchmod(fd, 0666 & ~um);
   a->f = fdopen(fd, "wb");
   if (!a->f) {
     int e = errno;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "fsutil.h"
 #include "lx.h"
 #include "view_chrome.h"
@@ -77,10 +78,6 @@ static int check(lx_rt *rt, int realtime) {
 }
 
 int app_run(const cli *c) {
-  if (c->export_out) {
-    fprintf(stderr, "loopscope: --export is not available in this build yet\n");
-    return 2;
-  }
   lx_options o = {
       .clock = c->realtime ? LS_CLOCK_REAL : LS_CLOCK_VIRTUAL,
       .debug = c->debug,
@@ -108,6 +105,15 @@ int app_run(const cli *c) {
   if (c->trace_out && write_trace(rt, c->trace_out) != 0) {
     fprintf(stderr, "loopscope: cannot write %s: %s\n", c->trace_out, strerror(errno));
     status = 2;
+  }
+  if (c->export_out) {
+    char xerr[1024];
+    if (app_export(rt, c, xerr, sizeof xerr) != 0) {
+      fprintf(stderr, "loopscope: %s\n", xerr);
+      status = 2;
+    } else {
+      fprintf(stderr, "wrote %s\n", c->export_out);
+    }
   }
   if (status == 0 && c->check && check(rt, c->realtime)) status = 1;
   lx_free(rt);

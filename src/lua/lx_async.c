@@ -8,10 +8,16 @@
 #include "lx_int.h"
 
 lx_coro *lx_tocoro(lua_State *L, int idx) {
-  return luaL_testudata(L, idx, LX_CORO);
+  if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+  const void *m = lua_topointer(L, -1);
+  lua_pop(L, 1);
+  lx_rt *rt = lx_get(L);
+  return (m == rt->mt_coro || m == rt->mt_native) ? lua_touserdata(L, idx) : NULL;
 }
 
 const char *lx_coro_name(lua_State *L, int idx) {
+  lx_coro *c = lua_touserdata(L, idx);
+  if (c->native) return "sleep";
   lua_getiuservalue(L, idx, 2);
   const char *s = lua_tostring(L, -1);
   lua_pop(L, 1); /* the coroutine object keeps the string alive */
@@ -31,11 +37,17 @@ static void fill_name(lua_State *L) {
   lua_replace(L, lua_upvalueindex(2));
 }
 
-static lx_coro *new_coro(lua_State *L, int nuv) {
+static lx_coro *new_coro(lua_State *L, int nuv, int native) {
   lx_coro *c = lua_newuserdatauv(L, sizeof *c, nuv);
   memset(c, 0, sizeof *c);
   lx_rt *rt = lx_get(L);
-  c->line = lx_curline(L);
+  if (native) { /* built-ins are awaited at once: no finalizer, no line, nothing to warn of */
+    c->native = (uint8_t)native;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rt->ref_native);
+    lua_setmetatable(L, -2);
+    return c;
+  }
+  c->line = lx_callerline(L);
   c->loop = rt->running ? rt->running->serial : 0;
   if ((rt->running && rt->running->debug) || rt->opt.debug) {
     const char *top = NULL;
@@ -48,7 +60,8 @@ static lx_coro *new_coro(lua_State *L, int nuv) {
     c->where = lx_traceback_py(L, L, 1, top);
     if (top) lua_pop(L, 2);
   }
-  luaL_setmetatable(L, LX_CORO);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, rt->ref_coro);
+  lua_setmetatable(L, -2);
   return c;
 }
 
@@ -57,7 +70,7 @@ static int async_call(lua_State *L) {
   int nargs = lua_gettop(L);
   if (nargs > 60000) return luaL_error(L, "too many arguments to an async function");
   if (lua_isnil(L, lua_upvalueindex(2))) fill_name(L);
-  lx_coro *c = new_coro(L, 2 + nargs);
+  lx_coro *c = new_coro(L, 2 + nargs, 0);
   c->nargs = (uint16_t)nargs;
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_setiuservalue(L, -2, 1);
@@ -83,23 +96,40 @@ static int l_async(lua_State *L) {
   return 1;
 }
 
+/* asyncio.sleep(delay): with no result it is a plain value -- a light userdata holding the
+ * delay in ns -- so the commonest await allocates nothing and needs no finalizer. (Awaiting
+ * one twice sleeps twice instead of raising: the one place it differs from Python.) */
+static void *sleep_value(double d) {
+  ls_time ns = d > 0 ? LS_FROM_SEC(d) : 0;
+  return (void *)(intptr_t)ns;
+}
+
+int lx_is_coro(lua_State *L, int idx) {
+  return lua_type(L, idx) == LUA_TLIGHTUSERDATA || lx_tocoro(L, idx) != NULL;
+}
+
 /* asyncio.sleep(delay [, result]): a native coroutine object named 'sleep'. */
 static int l_sleep(lua_State *L) {
   double d = luaL_checknumber(L, 1);
   if (d != d) return lx_raise(L, "ValueError", "Invalid delay: NaN (not a number)");
+  int has_result = !lua_isnoneornil(L, 2);
+  if (!has_result) {
+    if (d > 1e9) return lx_raise(L, "ValueError", "sleep length is too large");
+    lua_pushlightuserdata(L, sleep_value(d));
+    return 1;
+  }
   lua_settop(L, 2);
-  lx_coro *c = new_coro(L, 3);
-  c->native = LX_NATIVE_SLEEP;
+  lx_coro *c = new_coro(L, has_result, LX_NATIVE_SLEEP);
   c->delay = d;
-  lua_pushliteral(L, "sleep");
-  lua_setiuservalue(L, -2, 2);
-  lua_pushvalue(L, 2);
-  lua_setiuservalue(L, -2, 3);
+  if (has_result) {
+    lua_pushvalue(L, 2);
+    lua_setiuservalue(L, -2, 1);
+  }
   return 1;
 }
 
 static int coro_gc(lua_State *L) {
-  lx_coro *c = luaL_checkudata(L, 1, LX_CORO);
+  lx_coro *c = lua_touserdata(L, 1);
   lx_rt *rt = lx_get(L);
   if (!c->consumed && rt && rt->L) {
     c->consumed = 1;
@@ -122,7 +152,12 @@ static int coro_gc(lua_State *L) {
 }
 
 static int coro_tostring(lua_State *L) {
-  lx_coro *c = luaL_checkudata(L, 1, LX_CORO);
+  if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) {
+    lua_pushliteral(L, "<coroutine object sleep>");
+    return 1;
+  }
+  lx_coro *c = lx_tocoro(L, 1);
+  if (!c) return luaL_argerror(L, 1, "coroutine object expected");
   lua_pushfstring(L, "<coroutine object %s at line %d>", lx_coro_name(L, 1), (int)c->line);
   return 1;
 }
@@ -135,7 +170,14 @@ static int raise_cancelled(lua_State *L) {
 static int sleep_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status, (void)ctx;
   if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L);
-  lua_getiuservalue(L, 1, 3);
+  lua_getiuservalue(L, 1, 1); /* nil when sleep() had no result */
+  return 1;
+}
+
+static int sleep0_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)status, (void)ctx;
+  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  lua_pushnil(L); /* await(sleep(d)) is None, one value */
   return 1;
 }
 
@@ -160,12 +202,19 @@ static int l_await(lua_State *L) {
                     "await outside a running coroutine: await works only inside an async "
                     "function that the event loop is running");
   lua_settop(L, 1);
+  if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) { /* asyncio.sleep(d) with no result */
+    ls_time ns = (ls_time)(intptr_t)lua_touserdata(L, 1);
+    lp->req_line = lx_callerline(L);
+    lp->req = LX_REQ_SLEEP;
+    lp->req_delay = LS_TO_SEC(ns);
+    return lua_yieldk(L, 0, 0, sleep0_k);
+  }
   lx_coro *c = lx_tocoro(L, 1);
   if (c) {
     if (c->consumed) return lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
     c->consumed = 1;
     if (c->native == LX_NATIVE_SLEEP) {
-      lp->req_line = lx_curline(L);
+      lp->req_line = lx_callerline(L);
       lp->req = LX_REQ_SLEEP;
       lp->req_delay = c->delay;
       return lua_yieldk(L, 0, 0, sleep_k);
@@ -183,7 +232,7 @@ static int l_await(lua_State *L) {
     if (f->id == loop_current_task(lp->loop))
       return lx_raise(L, "RuntimeError", "Task cannot await on itself");
     if (fut_state(lp->loop, f->id) != LS_FUT_PENDING) return lx_fut_outcome(L, lp, f->id);
-    lp->req_line = lx_curline(L);
+    lp->req_line = lx_callerline(L);
     lp->req = LX_REQ_AWAIT;
     lp->req_obj = f->id;
     return lua_yieldk(L, 0, (lua_KContext)f->id, fut_k);
@@ -224,11 +273,12 @@ void lx_arm_budget(lua_State *L) {
 ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
   idx = lua_absindex(L, idx);
   lx_coro *c = lx_tocoro(L, idx);
-  if (!c) {
+  int light = lua_type(L, idx) == LUA_TLIGHTUSERDATA;
+  if (!c && !light) {
     lx_raise(L, "TypeError", "a coroutine was expected, got %s", luaL_typename(L, idx));
     return 0;
   }
-  if (c->consumed) {
+  if (c && c->consumed) {
     lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
     return 0;
   }
@@ -237,8 +287,8 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
     return 0;
   }
   lua_State *co = lua_newthread(L);
-  int32_t line = c->line;
-  if (c->native) {
+  int32_t line = c ? c->line : lx_callerline(L);
+  if (light || c->native) {
     lua_pushcfunction(co, l_await);
     lua_pushvalue(L, idx);
     lua_xmove(L, co, 1);
@@ -253,7 +303,7 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
       lua_xmove(L, co, 1);
     }
   }
-  c->consumed = 1;
+  if (c) c->consumed = 1;
   char buf[32];
   lp->task_counter++;
   if (!name) {
@@ -269,7 +319,7 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
   lx_push_handle(L, lp, id); /* thread, handle */
   lua_pushvalue(L, -2);
   lua_setiuservalue(L, -2, 1);
-  lua_pushstring(L, lx_coro_name(L, idx));
+  lua_pushstring(L, light ? "sleep" : lx_coro_name(L, idx));
   lua_setiuservalue(L, -2, 2);
   lua_remove(L, -2);
   return id;
@@ -286,6 +336,22 @@ static void release(lua_State *L, lx_loop *lp, ls_id t) {
 static int64_t intern_top(lua_State *L, lx_loop *lp, int error) {
   size_t n;
   const char *s;
+  char buf[48];
+  int t = lua_type(L, -1);
+  if (!error && t != LUA_TTABLE && t != LUA_TSTRING && t != LUA_TUSERDATA) {
+    /* scalars, the common result, without building a Lua string */
+    if (t == LUA_TNIL) return lua_pop(L, 1), 0;
+    if (t == LUA_TBOOLEAN)
+      snprintf(buf, sizeof buf, "%s", lua_toboolean(L, -1) ? "True" : "False");
+    else if (lua_isinteger(L, -1))
+      snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, -1));
+    else if (t == LUA_TNUMBER)
+      snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
+    else
+      snprintf(buf, sizeof buf, "<%s>", lua_typename(L, t));
+    lua_pop(L, 1);
+    return trace_intern(lp->trace, buf, strlen(buf));
+  }
   if (error) {
     s = lx_describe_error(L, -1);
   } else {
@@ -431,7 +497,26 @@ int lx_is_async(lua_State *L, int idx) {
 
 void lx_open_async(lua_State *L, int env) {
   env = lua_absindex(L, env);
+  lx_rt *rt = lx_get(L);
+  luaL_newmetatable(L, LX_NATIVE);
+  lua_pushcfunction(L, coro_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushliteral(L, "coroutine");
+  lua_setfield(L, -2, "__kind");
+  lua_pushliteral(L, "coroutine");
+  lua_setfield(L, -2, "__name");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  rt->mt_native = lua_topointer(L, -1);
+  lua_pushlightuserdata(L, NULL); /* light userdata (sleep values) share this metatable */
+  lua_pushvalue(L, -2);
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);
+  rt->ref_native = luaL_ref(L, LUA_REGISTRYINDEX);
   luaL_newmetatable(L, LX_CORO);
+  rt->mt_coro = lua_topointer(L, -1);
+  lua_pushvalue(L, -1);
+  rt->ref_coro = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_pushcfunction(L, coro_gc);
   lua_setfield(L, -2, "__gc");
   lua_pushcfunction(L, coro_tostring);

@@ -255,7 +255,7 @@ static ls_id make_gather(lua_State *L, lx_loop *lp, int first, int last, int ret
       if (lx_fut_loop(L, f) != lp)
         return (ls_id)lx_raise(L, "ValueError", "futures are tied to different event loops");
       id = f->id;
-    } else if (lx_tocoro(L, i)) {
+    } else if (lx_is_coro(L, i)) {
       id = lx_spawn(L, lp, i, NULL);
       lua_pop(L, 1);
     } else {
@@ -408,7 +408,7 @@ static int l_run(lua_State *L) {
   lx_rt *rt = lx_get(L);
   if (rt->running)
     return lx_raise(L, "RuntimeError", "asyncio.run() cannot be called from a running event loop");
-  if (!lx_tocoro(L, 1))
+  if (!lx_is_coro(L, 1))
     return lx_raise(L, "ValueError", "a coroutine was expected, got %s",
                     lua_type(L, 1) == LUA_TNONE ? "nothing" : luaL_typename(L, 1));
   int debug = rt->opt.debug;

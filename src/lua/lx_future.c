@@ -5,7 +5,7 @@
 #include "lx_int.h"
 
 lx_fut *lx_tofut(lua_State *L, int idx) {
-  return luaL_testudata(L, idx, LX_FUT);
+  return lx_toud(L, idx, lx_get(L)->mt_fut);
 }
 
 lx_loop *lx_fut_loop(lua_State *L, lx_fut *f) {
@@ -18,7 +18,11 @@ lx_loop *lx_fut_loop(lua_State *L, lx_fut *f) {
 }
 
 static lx_fut *check(lua_State *L, lx_loop **lp) {
-  lx_fut *f = luaL_checkudata(L, 1, LX_FUT);
+  lx_fut *f = lx_tofut(L, 1);
+  if (!f) {
+    luaL_typeerror(L, 1, "Task or Future");
+    return NULL;
+  }
   *lp = lx_fut_loop(L, f);
   return f;
 }
@@ -30,7 +34,8 @@ void lx_push_handle(lua_State *L, lx_loop *lp, ls_id id) {
     lx_fut *f = lua_newuserdatauv(L, sizeof *f, 2);
     f->loop = lp->serial;
     f->id = id;
-    luaL_setmetatable(L, LX_FUT);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->rt->ref_fut);
+    lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_rawseti(L, -3, id);
   }
@@ -361,6 +366,9 @@ static int f_get_loop(lua_State *L) {
 void lx_open_future(lua_State *L) {
   /* Task and Future share a metatable; __kind answers isinstance(x, asyncio.Future). */
   luaL_newmetatable(L, LX_FUT);
+  lx_get(L)->mt_fut = lua_topointer(L, -1);
+  lua_pushvalue(L, -1);
+  lx_get(L)->ref_fut = luaL_ref(L, LUA_REGISTRYINDEX);
   luaL_newlib(L, methods);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, f_tostring);

@@ -10,6 +10,7 @@
 #include "lx.h"
 
 #define LX_CORO "loopscope.coro"
+#define LX_NATIVE "loopscope.coro.native"
 #define LX_FUT "loopscope.future"
 #define LX_LOOP "loopscope.loop"
 #define LX_MAXLOOPS 4096
@@ -22,7 +23,7 @@ typedef enum { LX_REQ_NONE = 0, LX_REQ_SLEEP, LX_REQ_AWAIT } lx_req_kind;
 typedef enum { LX_NATIVE_NONE = 0, LX_NATIVE_SLEEP } lx_native;
 typedef struct lx_coro {
   uint8_t consumed; /* awaited or wrapped in a task */
-  uint8_t native;
+  uint8_t native;   /* a built-in: no user values but an optional result (1) */
   uint16_t nargs;
   int32_t line;   /* where it was made */
   uint32_t loop;  /* serial of the loop running when it was made, 0 none */
@@ -88,6 +89,9 @@ struct lx_rt {
   uint64_t rng[4];
   int log_level;
   int ran_loop; /* asyncio.run or run_until_complete ran at the top level */
+  /* metatables, compared by pointer on hot paths (luaL_testudata looks names up) */
+  const void *mt_coro, *mt_native, *mt_fut;
+  int ref_coro, ref_native, ref_fut;
 };
 
 /* The runtime lives in the main thread's extra space, copied into every thread. */
@@ -100,6 +104,20 @@ void lx_emit_err(lx_rt *rt, const char *s, size_t n);
 void lx_emit_errf(lx_rt *rt, const char *fmt, ...);
 void lx_note_output(lx_rt *rt, const char *s, size_t n);
 int32_t lx_curline(lua_State *L); /* the innermost Lua line running in L */
+/* The line of the Lua code that called the running C function (cheaper than lx_curline). */
+static inline int32_t lx_callerline(lua_State *L) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+    return ar.currentline;
+  return lx_curline(L);
+}
+/* The userdata at idx if its metatable is mt (a pointer from lx_rt), else NULL. */
+static inline void *lx_toud(lua_State *L, int idx, const void *mt) {
+  if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+  const void *m = lua_topointer(L, -1);
+  lua_pop(L, 1);
+  return m == mt ? lua_touserdata(L, idx) : NULL;
+}
 /* Python-style "File ..., line N, in f" lines (malloc'd); an unnamed outermost frame is
  * called topname when given. */
 char *lx_traceback_py(lua_State *L, lua_State *co, int level, const char *topname);
@@ -124,6 +142,7 @@ void lx_step(ls_loop *l, ls_id task, void *ud, ls_resume how, ls_step_out *out);
 const char *lx_coro_name(lua_State *L, int idx); /* pushes nothing; valid while idx lives */
 void lx_arm_budget(lua_State *L); /* restarts L's instruction budget */
 int lx_is_async(lua_State *L, int idx); /* made by async()? */
+int lx_is_coro(lua_State *L, int idx);  /* a coroutine object, or a sleep value */
 const char *lx_awaited_name(lua_State *L, int lvl);
 
 /* lx_future.c */

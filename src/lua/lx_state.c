@@ -281,6 +281,7 @@ static void make_env(lua_State *L, lx_rt *rt) {
 static int setup(lua_State *L) {
   lx_rt *rt = lua_touserdata(L, 1);
   luaL_openlibs(L);
+  lua_gc(L, LUA_GCGEN, 0, 0); /* young objects die young here: coroutine objects, sleeps */
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, TBS);
   make_env(L, rt);

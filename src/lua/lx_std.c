@@ -288,7 +288,7 @@ static int l_print(lua_State *L) {
   const char *s = lua_tolstring(L, -1, &len);
   lx_note_output(rt, s, len);
   if (rt->running)
-    loop_note(rt->running->loop, LS_EV_PRINT, 0, 0, lx_curline(L),
+    loop_note(rt->running->loop, LS_EV_PRINT, 0, 0, lx_callerline(L),
               trace_intern(rt->running->trace, s, len));
   if (rt->opt.out) {
     rt->opt.out(rt->opt.ud, s, len);
@@ -322,7 +322,7 @@ static int l_time_sleep(lua_State *L) {
   if (!(s >= 0)) return lx_raise(L, "ValueError", "sleep length must be non-negative");
   if (s > 1e6) return lx_raise(L, "ValueError", "sleep length is too large");
   if (rt->running)
-    loop_block(rt->running->loop, LS_FROM_SEC(s), lx_curline(L));
+    loop_block(rt->running->loop, LS_FROM_SEC(s), lx_callerline(L));
   else
     clock_wait_until(&rt->clock, clock_now(&rt->clock) + LS_FROM_SEC(s));
   return 0;

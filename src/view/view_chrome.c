@@ -149,10 +149,11 @@ int view_chrome_write(FILE *f, const view_run *runs, size_t n) {
         fputs("}}", f);
         break;
       }
-      case LS_EV_BLOCK:
+      case LS_EV_BLOCK: /* the loop itself is held: drawn on the event loop's track */
         fprintf(f, ",\n{\"name\":\"blocked by time.sleep\",\"cat\":\"blocked\",\"ph\":\"X\","
-                   "\"pid\":%d,\"tid\":%u,\"ts\":%.3f,\"dur\":%.3f,\"args\":{\"line\":%d}}",
-                pid, r->task, us(r->t), us(r->arg - r->t), r->line);
+                   "\"pid\":%d,\"tid\":0,\"ts\":%.3f,\"dur\":%.3f,\"args\":{\"line\":%d,"
+                   "\"task\":%u}}",
+                pid, us(r->t), us(r->arg - r->t), r->line, r->task);
         break;
       case LS_EV_PRINT:
       case LS_EV_WARN:
