@@ -181,6 +181,10 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth);
 const char *lx_push_repr(lua_State *L, int idx, int quoted);
 void lx_log(lx_rt *rt, int level, const char *logger, const char *msg);
 
+/* lx_sync.c, lx_io.c */
+void lx_open_sync(lua_State *L, int env);
+void lx_open_io(lua_State *L, int env);
+
 /* lx_lesson.c */
 void lx_open_lesson(lua_State *L, int env);
 void lx_lesson_clear(lx_lesson *ls);

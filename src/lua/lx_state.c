@@ -274,6 +274,8 @@ static void make_env(lua_State *L, lx_rt *rt) {
   lx_open_async(L, env);
   lx_open_future(L);
   lx_open_asyncio(L, env);
+  lx_open_sync(L, env);
+  lx_open_io(L, env);
   lx_open_lesson(L, env);
   rt->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
