@@ -149,6 +149,7 @@ int task_is(const ls_loop *l, ls_id t);
 int task_cancel(ls_loop *l, ls_id t); /* 1 if a cancellation was requested */
 int task_cancelling(const ls_loop *l, ls_id t);
 void *task_ud(const ls_loop *l, ls_id t);
+void task_set_ud(ls_loop *l, ls_id t, void *ud); /* e.g. a host that makes stacks lazily */
 int64_t task_name(const ls_loop *l, ls_id t);
 void task_set_name(ls_loop *l, ls_id t, int64_t name);
 ls_id task_waiting_on(const ls_loop *l, ls_id t); /* 0 when not waiting */

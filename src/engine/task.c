@@ -152,6 +152,11 @@ void *task_ud(const ls_loop *l, ls_id t) {
   return k ? k->ud : NULL;
 }
 
+void task_set_ud(ls_loop *l, ls_id t, void *ud) {
+  task *k = get(l, t);
+  if (k) k->ud = ud;
+}
+
 int64_t task_name(const ls_loop *l, ls_id t) {
   task *k = get(l, t);
   return k ? k->name : 0;

@@ -243,11 +243,11 @@ static int l_await(lua_State *L) {
 
 /* Over the instruction budget: raise now, and again at every instruction after, so that a
  * pcall around the endless loop cannot swallow it (the code around the pcall raises too). */
-static void budget_hook(lua_State *L, lua_Debug *ar) {
+void lx_budget_hook(lua_State *L, lua_Debug *ar) {
   lx_rt *rt = lx_get(L);
   lx_loop *lp = rt->running;
   lua_getinfo(L, "Sl", ar);
-  lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+  lua_sethook(L, lx_budget_hook, LUA_MASKCOUNT, 1);
   if (lp && lp->co == L) {
     lp->killed = 1;
     const char *name = trace_str(lp->trace, task_name(lp->loop, loop_current_task(lp->loop)));
@@ -262,11 +262,17 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
            rt->opt.step_budget, ar->short_src, ar->currentline);
 }
 
-void lx_arm_budget(lua_State *L) {
-  lx_rt *rt = lx_get(L);
-  if (rt->opt.step_budget > 0)
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT,
-                (int)(rt->opt.step_budget > 2000000000 ? 2000000000 : rt->opt.step_budget));
+
+/* "Task-N" without snprintf: it runs once per task. */
+static size_t format_task_name(char *buf, uint64_t n) {
+  char digits[24];
+  size_t k = 0;
+  do digits[k++] = (char)('0' + n % 10);
+  while ((n /= 10) != 0);
+  memcpy(buf, "Task-", 5);
+  for (size_t i = 0; i < k; i++) buf[5 + i] = digits[k - 1 - i];
+  buf[5 + k] = '\0';
+  return 5 + k;
 }
 
 /* Wraps coroutine object at idx in a new task; pushes the Task. */
@@ -286,43 +292,60 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
     lx_raise(L, "RuntimeError", "Event loop is closed");
     return 0;
   }
-  lua_State *co = lua_newthread(L);
+  /* The task's Lua thread (about 1 KB) is made at its first step, not here: a gather of
+   * 100,000 coroutines holds 100,000 small objects, not 100,000 stacks. */
   int32_t line = c ? c->line : lx_callerline(L);
-  if (light || c->native) {
+  if (c) c->consumed = 1;
+  char buf[32];
+  size_t nlen;
+  lp->task_counter++;
+  if (!name) {
+    nlen = format_task_name(buf, lp->task_counter);
+    name = buf;
+  } else {
+    nlen = strlen(name);
+  }
+  int64_t nid = trace_intern(lp->trace, name, nlen);
+  ls_id id = task_new(lp->loop, NULL, nid, line);
+  if (!id) {
+    lx_raise(L, "MemoryError", "out of memory making a task");
+    return 0;
+  }
+  lx_push_handle(L, lp, id);
+  lua_pushvalue(L, idx); /* the coroutine waits in the handle until the first step */
+  lua_setiuservalue(L, -2, 1);
+  lua_pushstring(L, light ? "sleep" : lx_coro_name(L, idx));
+  lua_setiuservalue(L, -2, 2);
+  return id;
+}
+
+/* A started task's thread: the function and arguments of its coroutine object, or
+ * await(x) for a built-in one. Leaves nothing on L; returns the argument count. */
+static lua_State *make_thread(lua_State *L, lx_loop *lp, ls_id t, int *nargs) {
+  lx_push_handle(L, lp, t);
+  lua_getiuservalue(L, -1, 1);
+  int idx = lua_gettop(L);
+  lx_coro *c = lx_tocoro(L, idx);
+  lua_State *co = lua_newthread(L);
+  if (!c || c->native) {
     lua_pushcfunction(co, l_await);
     lua_pushvalue(L, idx);
     lua_xmove(L, co, 1);
+    *nargs = 1;
   } else {
+    lua_checkstack(co, c->nargs + 1);
     lua_getiuservalue(L, idx, 1);
-    lua_Debug ar;
-    lua_pushvalue(L, -1);
-    if (lua_getinfo(L, ">S", &ar)) line = ar.linedefined;
     lua_xmove(L, co, 1);
     for (int i = 0; i < c->nargs; i++) {
       lua_getiuservalue(L, idx, 3 + i);
       lua_xmove(L, co, 1);
     }
+    *nargs = c->nargs;
   }
-  if (c) c->consumed = 1;
-  char buf[32];
-  lp->task_counter++;
-  if (!name) {
-    snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)lp->task_counter);
-    name = buf;
-  }
-  int64_t nid = trace_intern(lp->trace, name, strlen(name));
-  ls_id id = task_new(lp->loop, co, nid, line);
-  if (!id) {
-    lx_raise(L, "MemoryError", "out of memory making a task");
-    return 0;
-  }
-  lx_push_handle(L, lp, id); /* thread, handle */
-  lua_pushvalue(L, -2);
-  lua_setiuservalue(L, -2, 1);
-  lua_pushstring(L, light ? "sleep" : lx_coro_name(L, idx));
-  lua_setiuservalue(L, -2, 2);
-  lua_remove(L, -2);
-  return id;
+  lua_setiuservalue(L, idx - 1, 1); /* the handle now anchors the thread */
+  lua_pop(L, 2);
+  task_set_ud(lp->loop, t, co);
+  return co;
 }
 
 /* Lets go of a finished task's thread. */
@@ -371,7 +394,7 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
   lua_State *L = rt->L;
   lua_State *co = ud;
   int nargs = 0;
-  if (lua_status(co) == LUA_OK) { /* not started yet */
+  if (!co) { /* not started yet */
     if (how == LS_RESUME_CANCEL) { /* cancelled before it ran: the body never runs */
       lx_new_error(L, "CancelledError", "");
       lx_set_value(L, lp, t, -1);
@@ -380,15 +403,16 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
       release(L, lp, t);
       return;
     }
-    nargs = lua_gettop(co) - 1;
+    co = make_thread(L, lp, t, &nargs);
   }
   lp->co = co;
   lp->how = how;
   lp->req = LX_REQ_NONE;
   lp->killed = 0;
-  lx_arm_budget(co);
+  lua_State *prev = lx_wd_enter(rt->wd, co);
   int nres = 0;
   int st = lua_resume(co, L, nargs, &nres);
+  lx_wd_leave(rt->wd, co, prev);
   lp->co = NULL;
   if (st == LUA_YIELD && lp->killed) { /* caught its own budget error, then awaited */
     lua_pop(co, nres);

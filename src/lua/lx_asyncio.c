@@ -334,7 +334,9 @@ static int run_until(lua_State *L, lx_loop *lp, ls_id f) {
   lx_rt *rt = lp->rt;
   rt->running = lp;
   lp->running = 1;
+  lua_State *prev = lx_wd_enter(rt->wd, NULL); /* waiting for timers is not a runaway */
   int rc = loop_run_until_done(lp->loop, f);
+  lx_wd_leave(rt->wd, NULL, prev);
   rt->running = NULL;
   lp->running = 0;
   (void)L;

@@ -248,8 +248,10 @@ void lx_lua_callback(ls_loop *l, void *ud, uint64_t ref, ls_id fut) {
     return;
   }
   for (int i = 1; i <= n + 1; i++) lua_rawgeti(L, rec, i);
-  lx_arm_budget(L);
-  if (lx_docall(L, n, 0)) {
+  lua_State *prev = lx_wd_enter(lp->rt->wd, L);
+  int failed = lx_docall(L, n, 0);
+  lx_wd_leave(lp->rt->wd, L, prev);
+  if (failed) {
     const char *msg = lua_tostring(L, -1);
     lx_emit_errf(lp->rt, "Exception in callback %s\n%s\n", fut ? "done callback" : "call_soon",
                  msg ? msg : "?");

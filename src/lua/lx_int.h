@@ -60,12 +60,15 @@ typedef struct lx_loop {
   double total;
 } lx_loop;
 
+typedef struct lx_wd lx_wd; /* lx_watchdog.c */
+
 typedef struct lx_warn {
   char *text;
 } lx_warn;
 
 struct lx_rt {
   lua_State *L;
+  lx_wd *wd; /* arms the instruction budget on a step that runs too long */
   lx_options opt;
   ls_clock clock;
   size_t mem, mem_limit;
@@ -140,7 +143,14 @@ lx_coro *lx_tocoro(lua_State *L, int idx);
 ls_id lx_spawn(lua_State *L, lx_loop *lp, int coro_idx, const char *name); /* pushes handle */
 void lx_step(ls_loop *l, ls_id task, void *ud, ls_resume how, ls_step_out *out);
 const char *lx_coro_name(lua_State *L, int idx); /* pushes nothing; valid while idx lives */
-void lx_arm_budget(lua_State *L); /* restarts L's instruction budget */
+void lx_budget_hook(lua_State *L, lua_Debug *ar); /* raises "... the event loop is blocked" */
+
+/* lx_watchdog.c: enter when Lua code starts running on co (NULL: none, the loop waits);
+ * leave with what enter returned when it stops. */
+lx_wd *lx_wd_new(lua_Hook hook, long budget);
+void lx_wd_free(lx_wd *wd);
+lua_State *lx_wd_enter(lx_wd *wd, lua_State *co);
+void lx_wd_leave(lx_wd *wd, lua_State *co, lua_State *prev);
 int lx_is_async(lua_State *L, int idx); /* made by async()? */
 int lx_is_coro(lua_State *L, int idx);  /* a coroutine object, or a sleep value */
 const char *lx_awaited_name(lua_State *L, int lvl);

@@ -307,6 +307,7 @@ lx_rt *lx_new(const lx_options *opt) {
   lua_pushcfunction(rt->L, setup);
   lua_pushlightuserdata(rt->L, rt);
   if (lua_pcall(rt->L, 1, 0, 0) != LUA_OK) goto fail;
+  if (rt->opt.step_budget > 0) rt->wd = lx_wd_new(lx_budget_hook, rt->opt.step_budget);
   return rt;
 fail:
   lx_free(rt);
@@ -315,6 +316,8 @@ fail:
 
 void lx_free(lx_rt *rt) {
   if (!rt) return;
+  lx_wd_free(rt->wd);
+  rt->wd = NULL;
   if (rt->L) {
     lua_State *L = rt->L;
     rt->npending = 0;
@@ -443,7 +446,6 @@ static int run_entry(lua_State *L, lx_rt *rt, const char *name) {
     lua_remove(L, -2);
   }
   rt->next_run_name = name;
-  lx_arm_budget(L);
   int st = lx_docall(L, 0, 1); /* entry() -> coroutine object */
   if (st != LUA_OK) {
     lua_remove(L, -2);
@@ -466,7 +468,7 @@ int lx_run(lx_rt *rt, char *err, size_t errlen) {
   lua_setfield(L, LUA_REGISTRYINDEX, "loopscope.run");
   lua_pop(L, 2);
   lua_rawgeti(L, LUA_REGISTRYINDEX, rt->chunk_ref);
-  lx_arm_budget(L);
+  lua_State *prev = lx_wd_enter(rt->wd, L);
   int st = lx_docall(L, 0, 0);
   if (st == LUA_OK) {
     if (rt->has_lesson && rt->lesson.ncompare) {
@@ -481,6 +483,7 @@ int lx_run(lx_rt *rt, char *err, size_t errlen) {
       if (t == LUA_TFUNCTION) st = run_entry(L, rt, "main");
     }
   }
+  lx_wd_leave(rt->wd, L, prev);
   lua_sethook(L, NULL, 0, 0);
   rt->running = NULL;
   if (st != LUA_OK) {

@@ -321,10 +321,12 @@ static int l_time_sleep(lua_State *L) {
   double s = luaL_checknumber(L, 1);
   if (!(s >= 0)) return lx_raise(L, "ValueError", "sleep length must be non-negative");
   if (s > 1e6) return lx_raise(L, "ValueError", "sleep length is too large");
+  lua_State *prev = lx_wd_enter(rt->wd, NULL); /* a blocking sleep is slow, not a runaway */
   if (rt->running)
     loop_block(rt->running->loop, LS_FROM_SEC(s), lx_callerline(L));
   else
     clock_wait_until(&rt->clock, clock_now(&rt->clock) + LS_FROM_SEC(s));
+  lx_wd_leave(rt->wd, NULL, prev);
   return 0;
 }
 
