@@ -12,6 +12,8 @@ void cli_usage(void) {
         "  loopscope run LESSON.lua [options]\n"
         "      run headless: the lesson's output on stdout, warnings on stderr\n"
         "      --realtime            wall clock instead of the virtual clock\n"
+        "      --workdir DIR         the lesson's sandbox folder for aiofiles (default: a\n"
+        "                            fresh folder per run, removed when the run ends)\n"
         "      --debug               asyncio debug mode\n"
         "      --trace FILE.json     Chrome Trace Event JSON (opens in Perfetto)\n"
         "      --export FILE.png|FILE.svg|FILE.gif   the timeline picture\n"
@@ -81,6 +83,9 @@ int cli_parse(cli *c, int argc, char **argv, char *err, int errlen) {
       if (!need(i, argc, argv, err, errlen)) return 2;
       const char **slot = a[2] == 't' ? &c->trace_out : a[2] == 'e' ? &c->export_out : &c->shot_out;
       *slot = argv[++i];
+    } else if (!strcmp(a, "--workdir")) {
+      if (!need(i, argc, argv, err, errlen)) return 2;
+      c->workdir = argv[++i];
     } else if (!strcmp(a, "--size")) {
       if (!need(i, argc, argv, err, errlen)) return 2;
       int w, h;

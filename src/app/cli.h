@@ -9,6 +9,7 @@ typedef struct cli {
   const char *file;
   int realtime, debug, check;
   const char *trace_out, *export_out, *shot_out;
+  const char *workdir; /* --workdir: the lesson's sandbox folder (NULL: a per-run one) */
   int width, height, scale;
   double from, to, at;
   const char *theme, *lang;

@@ -4,6 +4,8 @@
 
 #include "cli.h"
 #include "run.h"
+#include "shot.h"
+#include "window.h"
 
 #ifndef LS_VERSION
 #define LS_VERSION "0.0.0"
@@ -25,9 +27,10 @@ int main(int argc, char **argv) {
     return 0;
   case CMD_RUN:
     return app_run(&c);
+  case CMD_SHOT:
+    return app_shot(&c);
+  case CMD_WINDOW:
   default:
-    fprintf(stderr, "loopscope: the window and 'shot' are not part of this build yet; "
-                    "use 'loopscope run LESSON.lua'\n");
-    return 2;
+    return app_window(&c);
   }
 }

@@ -83,6 +83,7 @@ int app_run(const cli *c) {
       .debug = c->debug,
       .max_time = c->max_time,
       .max_handles = c->max_steps,
+      .workdir = c->workdir,
       .out = to_stdout,
       .err = to_stderr,
   };

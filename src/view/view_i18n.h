@@ -22,7 +22,38 @@ typedef enum { VIEW_LANG_EN = 0, VIEW_LANG_KO, VIEW_LANG__COUNT } view_lang;
   X(GATHER, "gather", "gather")                                                                \
   X(MORE_TASKS, "+%s more", "외 %s개")                                                         \
   X(TIMELINE, "Timeline", "타임라인")                                                          \
-  X(LOOP, "(loop)", "(루프)")
+  X(LOOP, "(loop)", "(루프)")                                                                 \
+  X(PENDING, "pending", "시작 전")                                                             \
+  X(FAILED, "failed", "실패")                                                                  \
+  X(CODE, "Code", "코드")                                                                      \
+  X(QUEUE, "Ready queue", "준비 큐")                                                           \
+  X(TASKS, "Tasks", "태스크")                                                                  \
+  X(FUTURES, "Futures", "퓨처")                                                                \
+  X(TIMERS, "Timers", "타이머")                                                                \
+  X(CONSOLE, "Console", "콘솔")                                                                \
+  X(EXPLAIN, "Explanation", "설명")                                                            \
+  X(EMPTY, "empty", "비어 있음")                                                               \
+  X(FUT_PENDING, "pending", "미완료")                                                          \
+  X(WAITED_BY, "awaited by %s", "%s 기다림")                                                   \
+  X(CALLBACK, "callback", "콜백")                                                              \
+  X(TIMER, "timer #%s", "타이머 #%s")                                                          \
+  X(WAKEUP, "wake-up", "깨우기")                                                               \
+  X(STEP, "step", "실행")                                                                      \
+  X(PLAY, "play", "재생")                                                                      \
+  X(PAUSE, "pause", "일시정지")                                                                \
+  X(SPEED, "speed", "속도")                                                                    \
+  X(HELP, "help", "도움말")                                                                    \
+  X(KEYS, "Keys", "단축키")                                                                    \
+  X(LOOP_ENDED, "the loop has ended", "루프가 끝났습니다")                                     \
+  X(LESSON_ERROR, "The lesson has an error", "레슨에 오류가 있습니다")                         \
+  X(SAVED, "saved %s", "저장됨: %s")                                                           \
+  X(LESSONS, "Lessons", "레슨")                                                                \
+  X(BROWSER_HINT, "Enter or a click opens a lesson", "Enter 또는 클릭으로 레슨 열기")          \
+  X(NO_LESSONS, "no lessons found in %s", "%s에 레슨이 없습니다")                              \
+  X(START, "the start", "시작")                                                                \
+  X(EVENT, "event", "이벤트")                                                                  \
+  X(RELOADED, "reloaded %s", "다시 불러옴: %s")                                               \
+  X(START_TASK, "start", "시작")
 
 typedef enum {
 #define VIEW_STR_ENUM(id, en, ko) VIEW_S_##id,

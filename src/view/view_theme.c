@@ -40,6 +40,11 @@ static const view_theme light = {
     .error = 0xB3261EFF,
     .cancelled = 0x8D7B68FF,
     .print = 0x1F2328FF,
+    .code_keyword = 0x8250DFFF,
+    .code_string = 0x0A3069FF,
+    .code_comment = 0x6E7781FF,
+    .code_number = 0x0550AEFF,
+    .code_builtin = 0x953800FF,
 };
 
 static const view_theme dark = {
@@ -77,6 +82,11 @@ static const view_theme dark = {
     .error = 0xFF6B6BFF,
     .cancelled = 0xBCA58FFF,
     .print = 0xE6E8EBFF,
+    .code_keyword = 0xD2A8FFFF,
+    .code_string = 0xA5D6FFFF,
+    .code_comment = 0x8B949EFF,
+    .code_number = 0x79C0FFFF,
+    .code_builtin = 0xFFA657FF,
 };
 
 const view_theme *view_theme_light(void) {

@@ -23,6 +23,8 @@ typedef struct view_theme {
   /* Task states (cards, badges, outcome marks). */
   draw_color running, ready, waiting, done, error, cancelled;
   draw_color print; /* print markers */
+  /* Lua source in the code panel. */
+  draw_color code_keyword, code_string, code_comment, code_number, code_builtin;
 } view_theme;
 
 const view_theme *view_theme_light(void);
