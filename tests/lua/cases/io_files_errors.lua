@@ -1,0 +1,21 @@
+-- 파일 I/O의 예외: 없는 파일, 잘못된 모드, 읽기 전용이 아닌 파일, 닫힌 파일, 이미 있는 파일
+local function show(e)
+  print(e.type .. ": " .. tostring(e))
+end
+
+main = async(function()
+  local ok, e = pcall(function() return await(aiofiles.open("missing.txt")) end)
+  show(e)
+  ok, e = pcall(function() return await(aiofiles.open("a.txt", "q")) end)
+  show(e)
+  local f = await(aiofiles.open("a.txt", "w"))
+  ok, e = pcall(function() return await(f:read()) end)
+  show(e)
+  print(await(f:write("abc")))
+  await(f:close())
+  ok, e = pcall(function() return await(f:write("more")) end)
+  show(e)
+  ok, e = pcall(function() return await(aiofiles.open("a.txt", "x")) end)
+  show(e)
+  print(isinstance(e, OSError), e.errno, e.filename)
+end)
