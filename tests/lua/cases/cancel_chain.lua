@@ -1,0 +1,26 @@
+-- 다른 태스크를 await 중인 태스크를 취소하면 안쪽 태스크도 취소된다 (취소는 await 사슬을 따라 내려간다)
+local innermost = async(function()
+  local ok, e = pcall(function() await(asyncio.sleep(10)) end)
+  print("innermost: got", e.type)
+  error(e, 0)
+end)
+
+local middle = async(function()
+  local t = asyncio.create_task(innermost(), {name = "innermost"})
+  INNER = t
+  local ok, e = pcall(function() return await(t) end)
+  print("middle: got", e.type, "inner cancelled?", t:cancelled())
+  error(e, 0)
+end)
+
+main = async(function()
+  local outer = asyncio.create_task(middle(), {name = "middle"})
+  await(asyncio.sleep(0.5))
+  print("cancel middle ->", outer:cancel())
+  print("inner done yet?", INNER:done())
+  local ok, e = pcall(function() return await(outer) end)
+  print("main: got", e.type, "middle cancelled?", outer:cancelled(), "innermost cancelled?", INNER:cancelled())
+  print("tasks left:", #asyncio.all_tasks())
+  print("isinstance:", isinstance(outer, asyncio.Task), isinstance(outer, asyncio.Future),
+        isinstance(asyncio.Future(), asyncio.Task))
+end)

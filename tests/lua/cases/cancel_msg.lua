@@ -1,0 +1,31 @@
+-- task:cancel(msg): 메시지는 태스크 안에서 잡은 CancelledError에, 그리고 그 태스크를 await한 쪽에도 전해진다
+local worker = async(function()
+  local ok, e = pcall(function() await(asyncio.sleep(10)) end)
+  print("worker caught:", e.type, repr(tostring(e)))
+  error(e, 0)
+end)
+
+local quiet = async(function()
+  await(asyncio.sleep(10))
+end)
+
+main = async(function()
+  local t = asyncio.create_task(worker())
+  await(asyncio.sleep(0.1))
+  t:cancel("stop now")
+  local ok, e = pcall(function() return await(t) end)
+  print("awaiter caught:", e.type, repr(tostring(e)))
+  local ok2, e2 = pcall(function() return t:result() end)
+  print("result():", e2.type, repr(tostring(e2)))
+
+  local q = asyncio.create_task(quiet())
+  await(asyncio.sleep(0.1))
+  q:cancel("bye")
+  local ok3, e3 = pcall(function() return await(q) end)
+  print("quiet:", e3.type, repr(tostring(e3)), q:cancelled())
+
+  local f = asyncio.Future()
+  f:cancel("future message")
+  local ok4, e4 = pcall(function() return await(f) end)
+  print("future:", e4.type, repr(tostring(e4)))
+end)
