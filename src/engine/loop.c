@@ -155,17 +155,26 @@ static void run_handle(ls_loop *l, const handle *h) {
   }
 }
 
-/* One iteration; `wait` lets the clock move to the next timer when nothing is ready. */
+/* One iteration; `wait` lets the clock move to the next timer when nothing is ready. On the
+ * real clock a host with an idle hook does that waiting itself, so that finished I/O can end
+ * it early, and is asked to look without waiting (deadline = now) when handles are ready, as
+ * asyncio polls its selector with a zero timeout. */
 static int run_once(ls_loop *l, int wait) {
+  int io = l->cfg.idle && l->cfg.clock->mode == LS_CLOCK_REAL;
   if (l->rcount == 0 && !l->stopping) {
     ls_id tm = timer_peek(l);
     if (tm) {
       ls_time when = l->timers[tm].when;
       if (l->cfg.max_time && when - l->t0 > l->cfg.max_time) return LS_ETIMELIMIT;
-      if (wait) clock_wait_until(l->cfg.clock, when);
+      if (io)
+        l->cfg.idle(l, l->cfg.host, wait ? when - l->t0 : loop_time(l));
+      else if (wait)
+        clock_wait_until(l->cfg.clock, when);
     } else if (!(l->cfg.idle && l->cfg.idle(l, l->cfg.host, -1))) {
       return LS_EDEADLOCK; /* nothing ready, no timer, nothing coming */
     }
+  } else if (io) {
+    l->cfg.idle(l, l->cfg.host, loop_time(l));
   }
   ls_time now = clock_now(l->cfg.clock);
   ls_id tm;

@@ -48,8 +48,11 @@ typedef void (*loop_step_fn)(ls_loop *l, ls_id task, void *task_ud, ls_resume ho
                              ls_step_out *out);
 /* Called after a handle that took longer than the debug threshold (debug mode). */
 typedef void (*loop_slow_fn)(ls_loop *l, void *host, ls_id task, ls_time took);
-/* Called when the loop has nothing ready and no timer: host work still out there (a file
- * read on a worker thread) may post completions. Returns 1 if something may still come. */
+/* Called when the loop has nothing ready and no timer (deadline -1): host work still out
+ * there (a file read on a worker thread) may post completions. Returns 1 if something may
+ * still come. On the real clock it is also where the loop waits for the next timer (deadline:
+ * its loop time; return early when I/O finished) and, with handles ready, where it looks for
+ * finished I/O without waiting (deadline: now). */
 typedef int (*loop_idle_fn)(ls_loop *l, void *host, ls_time deadline);
 /* Cancels a host-kind future (LS_FK_GATHER, LS_FK_OTHER): 1 if cancelled, as Future.cancel. */
 typedef int (*loop_cancel_fn)(ls_loop *l, void *host, ls_id fut);

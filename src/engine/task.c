@@ -63,7 +63,6 @@ void task_run_step(ls_loop *l, ls_id t, ls_resume how) {
   ls_step_out out = {LS_STEP_ERROR, 0, 0, k->line, 0};
   l->cfg.step(l, t, k->ud, how, &out);
   k = get(l, t); /* the step may have made tasks and moved the array */
-  l->current = 0;
   k->line = out.line;
   switch (out.kind) {
   case LS_STEP_YIELD: {
@@ -117,6 +116,7 @@ void task_run_step(ls_loop *l, ls_id t, ls_resume how) {
     break;
   }
   }
+  l->current = 0; /* what the step caused (timers, futures) is still recorded as its own */
 }
 
 void task_wakeup(ls_loop *l, ls_id t, ls_id f) {

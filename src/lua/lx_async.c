@@ -162,21 +162,35 @@ static int coro_tostring(lua_State *L) {
   return 1;
 }
 
-static int raise_cancelled(lua_State *L) {
+/* The CancelledError a cancelled await raises: the one task:cancel(msg) left in the task's
+ * value slot (empty while it runs), else the cancelled future's own (fut:cancel(msg)), else a
+ * plain one. */
+static int raise_cancelled(lua_State *L, ls_id fut) {
+  lx_loop *lp = lx_get(L)->running;
+  ls_id t = loop_current_task(lp->loop);
+  lx_push_value(L, lp, t);
+  if (lx_is_error_type(L, -1, "CancelledError")) {
+    lua_pushnil(L); /* used up, as Task.cancel's message is once its waiter raised it */
+    lx_set_value(L, lp, t, -1);
+    lua_pop(L, 1);
+    return lua_error(L);
+  }
+  lua_pop(L, 1);
+  if (fut && fut_state(lp->loop, fut) == LS_FUT_CANCELLED) return lx_fut_outcome(L, lp, fut);
   lx_new_error(L, "CancelledError", "");
   return lua_error(L);
 }
 
 static int sleep_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status, (void)ctx;
-  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L, 0);
   lua_getiuservalue(L, 1, 1); /* nil when sleep() had no result */
   return 1;
 }
 
 static int sleep0_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status, (void)ctx;
-  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  if (lx_get(L)->running->how == LS_RESUME_CANCEL) return raise_cancelled(L, 0);
   lua_pushnil(L); /* await(sleep(d)) is None, one value */
   return 1;
 }
@@ -184,13 +198,23 @@ static int sleep0_k(lua_State *L, int status, lua_KContext ctx) {
 static int fut_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status;
   lx_loop *lp = lx_get(L)->running;
-  if (lp->how == LS_RESUME_CANCEL) return raise_cancelled(L);
+  if (lp->how == LS_RESUME_CANCEL) return raise_cancelled(L, (ls_id)ctx);
   return lx_fut_outcome(L, lp, (ls_id)ctx);
 }
 
+/* An inline coroutine's results: all of them (asyncio.wait's `done, pending`), at least one
+ * (a bare return awaits to None). Slot 1 holds the coroutine object. */
 static int call_k(lua_State *L, int status, lua_KContext ctx) {
-  (void)L, (void)status, (void)ctx;
-  return 1;
+  (void)status, (void)ctx;
+  if (lua_gettop(L) == 1) lua_pushnil(L);
+  return lua_gettop(L) - 1;
+}
+
+/* The lesson line an await stops at; inside a task made straight from a built-in coroutine
+ * (create_task(ev:wait())) there is none: the task keeps the line it was made at. */
+static int32_t await_line(lua_State *L, lx_loop *lp) {
+  int32_t line = lx_callerline(L);
+  return line ? line : task_line(lp->loop, loop_current_task(lp->loop));
 }
 
 /* await(x): x is a coroutine object (run inline, as Python does), a Task or a Future. */
@@ -204,7 +228,7 @@ static int l_await(lua_State *L) {
   lua_settop(L, 1);
   if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) { /* asyncio.sleep(d) with no result */
     ls_time ns = (ls_time)(intptr_t)lua_touserdata(L, 1);
-    lp->req_line = lx_callerline(L);
+    lp->req_line = await_line(L, lp);
     lp->req = LX_REQ_SLEEP;
     lp->req_delay = LS_TO_SEC(ns);
     return lua_yieldk(L, 0, 0, sleep0_k);
@@ -214,15 +238,15 @@ static int l_await(lua_State *L) {
     if (c->consumed) return lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
     c->consumed = 1;
     if (c->native == LX_NATIVE_SLEEP) {
-      lp->req_line = lx_callerline(L);
+      lp->req_line = await_line(L, lp);
       lp->req = LX_REQ_SLEEP;
       lp->req_delay = c->delay;
       return lua_yieldk(L, 0, 0, sleep_k);
     }
     lua_getiuservalue(L, 1, 1);
     for (int i = 0; i < c->nargs; i++) lua_getiuservalue(L, 1, 3 + i);
-    lua_callk(L, c->nargs, 1, 0, call_k);
-    return 1;
+    lua_callk(L, c->nargs, LUA_MULTRET, 0, call_k);
+    return call_k(L, LUA_OK, 0);
   }
   lx_fut *f = lx_tofut(L, 1);
   if (f) {
@@ -232,7 +256,7 @@ static int l_await(lua_State *L) {
     if (f->id == loop_current_task(lp->loop))
       return lx_raise(L, "RuntimeError", "Task cannot await on itself");
     if (fut_state(lp->loop, f->id) != LS_FUT_PENDING) return lx_fut_outcome(L, lp, f->id);
-    lp->req_line = lx_callerline(L);
+    lp->req_line = await_line(L, lp);
     lp->req = LX_REQ_AWAIT;
     lp->req_obj = f->id;
     return lua_yieldk(L, 0, (lua_KContext)f->id, fut_k);
@@ -295,6 +319,11 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
   /* The task's Lua thread (about 1 KB) is made at its first step, not here: a gather of
    * 100,000 coroutines holds 100,000 small objects, not 100,000 stacks. */
   int32_t line = c ? c->line : lx_callerline(L);
+  if (line <= 0 && c && !c->native) { /* made from C (asyncio.run of an entry): where it is defined */
+    lua_Debug ar;
+    lua_getiuservalue(L, idx, 1);
+    if (lua_getinfo(L, ">S", &ar)) line = ar.linedefined;
+  }
   if (c) c->consumed = 1;
   char buf[32];
   size_t nlen;
@@ -326,8 +355,20 @@ static lua_State *make_thread(lua_State *L, lx_loop *lp, ls_id t, int *nargs) {
   lua_getiuservalue(L, -1, 1);
   int idx = lua_gettop(L);
   lx_coro *c = lx_tocoro(L, idx);
-  lua_State *co = lua_newthread(L);
+  lx_rt *rt = lp->rt;
+  lua_State *co;
+  if (rt->npool) { /* a finished thread, reset: resuming it with a function starts afresh */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rt->pool_ref);
+    lua_rawgeti(L, -1, rt->npool);
+    lua_pushnil(L);
+    lua_rawseti(L, -3, rt->npool--);
+    lua_remove(L, -2);
+    co = lua_tothread(L, -1);
+  } else {
+    co = lua_newthread(L);
+  }
   if (!c || c->native) {
+    if (c) c->consumed = 0; /* lx_spawn marked it taken; the await below takes it */
     lua_pushcfunction(co, l_await);
     lua_pushvalue(L, idx);
     lua_xmove(L, co, 1);
@@ -335,6 +376,9 @@ static lua_State *make_thread(lua_State *L, lx_loop *lp, ls_id t, int *nargs) {
   } else {
     lua_checkstack(co, c->nargs + 1);
     lua_getiuservalue(L, idx, 1);
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    if (lua_getinfo(L, ">S", &ar)) ((lx_fut *)lua_touserdata(L, idx - 1))->defline = ar.linedefined;
     lua_xmove(L, co, 1);
     for (int i = 0; i < c->nargs; i++) {
       lua_getiuservalue(L, idx, 3 + i);
@@ -349,11 +393,40 @@ static lua_State *make_thread(lua_State *L, lx_loop *lp, ls_id t, int *nargs) {
 }
 
 /* Lets go of a finished task's thread. */
-static void release(lua_State *L, lx_loop *lp, ls_id t) {
+/* Threads that returned normally are reset and kept for the next task: making a thread costs
+ * more than a whole short task. The pool is small; the rest are left to the collector. */
+#define LX_POOL_MAX 256
+
+static void release(lua_State *L, lx_loop *lp, ls_id t, lua_State *co) {
+  lx_rt *rt = lp->rt;
   lx_push_handle(L, lp, t);
+  if (co && rt->npool < LX_POOL_MAX) {
+    lua_resetthread(co); /* closes pending to-be-closed variables, shrinks the stack */
+    lua_sethook(co, NULL, 0, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rt->pool_ref);
+    lua_getiuservalue(L, -2, 1);
+    if (lua_tothread(L, -1) == co) {
+      lua_rawseti(L, -2, ++rt->npool);
+    } else {
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
   lua_pushnil(L);
   lua_setiuservalue(L, -2, 1);
   lua_pop(L, 1);
+}
+
+static void format_int(char *buf, lua_Integer v) {
+  char digits[24];
+  size_t k = 0;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do digits[k++] = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  size_t n = 0;
+  if (v < 0) buf[n++] = '-';
+  while (k) buf[n++] = digits[--k];
+  buf[n] = '\0';
 }
 
 static int64_t intern_top(lua_State *L, lx_loop *lp, int error) {
@@ -367,7 +440,7 @@ static int64_t intern_top(lua_State *L, lx_loop *lp, int error) {
     if (t == LUA_TBOOLEAN)
       snprintf(buf, sizeof buf, "%s", lua_toboolean(L, -1) ? "True" : "False");
     else if (lua_isinteger(L, -1))
-      snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, -1));
+      format_int(buf, lua_tointeger(L, -1));
     else if (t == LUA_TNUMBER)
       snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
     else
@@ -396,11 +469,15 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
   int nargs = 0;
   if (!co) { /* not started yet */
     if (how == LS_RESUME_CANCEL) { /* cancelled before it ran: the body never runs */
-      lx_new_error(L, "CancelledError", "");
+      lx_push_value(L, lp, t); /* task:cancel(msg)'s error, if it gave one */
+      if (!lx_is_error_type(L, -1, "CancelledError")) {
+        lua_pop(L, 1);
+        lx_new_error(L, "CancelledError", "");
+      }
       lx_set_value(L, lp, t, -1);
       lua_pop(L, 1);
       out->kind = LS_STEP_CANCELLED;
-      release(L, lp, t);
+      release(L, lp, t, NULL);
       return;
     }
     co = make_thread(L, lp, t, &nargs);
@@ -451,7 +528,7 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
     lx_set_value(L, lp, t, -1);
     lua_pop(L, 1);
     out->kind = LS_STEP_RESULT;
-    release(L, lp, t);
+    release(L, lp, t, co);
     return;
   }
   /* an error: keep the value and, the first time it escapes a task, where it came from */
@@ -498,9 +575,10 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
   out->text = intern_top(L, lp, 1);
   lx_set_value(L, lp, t, -1);
   lua_pop(L, 1);
-  lua_resetthread(co);
   out->kind = cancelled ? LS_STEP_CANCELLED : LS_STEP_ERROR;
-  release(L, lp, t);
+  /* not pooled: an error thrown from a hook leaves the thread's hooks disabled for good */
+  lua_resetthread(co);
+  release(L, lp, t, NULL);
 }
 
 /* When level lvl of L is await() running a coroutine object inline, that object's name. */

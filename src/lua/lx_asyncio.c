@@ -40,6 +40,7 @@ lx_loop *lx_loop_new(lua_State *L, const char *name) {
       .step = lx_step,
       .host = lp,
       .cancel = lx_gather_cancel,
+      .idle = lx_io_idle,
       .name = trace_intern(lp->trace, name, strlen(name)),
       .max_time = rt->opt.clock == LS_CLOCK_VIRTUAL ? LS_FROM_SEC(rt->opt.max_time) : 0,
       .max_handles = rt->opt.max_handles,
@@ -112,7 +113,9 @@ void lx_slow(ls_loop *l, void *host, ls_id task, ls_time took) {
     lua_pushliteral(L, "<Handle callback>");
     what = lua_tostring(L, -1);
   }
-  lua_pushfstring(L, "Executing %s took %.3f seconds", what, (double)took / 1e9);
+  char secs[32]; /* lua_pushfstring knows no precision: "%.3f" would raise */
+  snprintf(secs, sizeof secs, "%.3f", (double)took / 1e9);
+  lua_pushfstring(L, "Executing %s took %s seconds", what, secs);
   const char *msg = lua_tostring(L, -1);
   lx_log(lp->rt, 30, "asyncio", msg);
   loop_note(l, LS_EV_WARN, 2, task, 0, trace_intern(lp->trace, msg, strlen(msg)));
@@ -296,7 +299,19 @@ static const char *wait_desc(lua_State *L, lx_loop *lp, ls_id t) {
   } else if (fut_kind(lp->loop, w) == LS_FK_GATHER) {
     lua_pushfstring(L, "gather (future #%d)", (int)w);
   } else {
-    lua_pushfstring(L, "Future #%d", (int)w);
+    /* the innermost coroutine it awaits inline names the wait: Queue.get(), Lock.acquire() */
+    lua_State *co = task_ud(lp->loop, t);
+    const char *in = NULL;
+    for (int lvl = 0; co && !in && lvl < 64; lvl++) in = lx_awaited_name(co, lvl);
+    lx_push_handle(L, lp, t); /* else the task's own coroutine */
+    lua_getiuservalue(L, -1, 2);
+    if (!in) in = lua_tostring(L, -1);
+    if (in)
+      lua_pushfstring(L, "Future #%d in %s()", (int)w, in);
+    else
+      lua_pushfstring(L, "Future #%d", (int)w);
+    lua_replace(L, -3);
+    lua_pop(L, 1);
   }
   return lua_tostring(L, -1);
 }
@@ -368,8 +383,9 @@ static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
     }
     tb = lua_tostring(L, -1);
     const char *desc = lx_describe_error(L, -2);
-    lx_emit_errf(rt, "Task exception was never retrieved\nfuture: %s\n%s%s\n",
-                 lua_tostring(L, -4), tb ? tb : "", desc);
+    lx_emit_errf(rt, "Task exception was never retrieved\nfuture: %s\n%s%s%s\n",
+                 lua_tostring(L, -4), tb ? "Traceback (most recent call last):\n" : "",
+                 tb ? tb : "", desc);
     loop_note(lp->loop, LS_EV_WARN, 3, id, 0, trace_intern(lp->trace, desc, strlen(desc)));
     lua_pop(L, 4);
   }
@@ -753,7 +769,7 @@ void lx_open_asyncio(lua_State *L, int env) {
   } kinds[] = {{"Task", l_task_class}, {"Future", l_future_class}};
   for (int i = 0; i < 2; i++) {
     lua_createtable(L, 0, 1);
-    lua_pushstring(L, "Future");
+    lua_pushstring(L, kinds[i].name); /* isinstance: every Task is a Future, not the reverse */
     lua_setfield(L, -2, "__kind");
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, kinds[i].make);

@@ -18,6 +18,7 @@ static const char *const hierarchy[][2] = {
     {"PermissionError", "OSError"},  {"MemoryError", "Exception"},
     {"RecursionError", "RuntimeError"}, {"QueueEmpty", "Exception"},
     {"QueueFull", "Exception"},      {"ConnectionError", "OSError"},
+    {"IsADirectoryError", "OSError"}, {"FileExistsError", "OSError"},
 };
 
 static int push_class(lua_State *L, const char *name) {
@@ -179,8 +180,31 @@ int lx_is_error_type(lua_State *L, int idx, const char *type) {
   return r;
 }
 
+/* isinstance(t, asyncio.Task) and friends: a kind table {__kind = name} against the object's
+ * kind (its metatable's __kind, or any name in its __isa set). */
+static int is_kind(lua_State *L, const char *want) {
+  int ok = 0;
+  if (!strcmp(want, "Task")) { /* tasks and futures share a metatable */
+    lx_fut *f = lx_tofut(L, 1);
+    ok = f && task_is(lx_fut_loop(L, f)->loop, f->id);
+  } else if (luaL_getmetafield(L, 1, "__isa") == LUA_TTABLE) {
+    ok = lua_getfield(L, -1, want) != LUA_TNIL;
+    lua_pop(L, 2);
+  } else if (luaL_getmetafield(L, 1, "__kind") == LUA_TSTRING) {
+    ok = !strcmp(want, lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  return ok;
+}
+
 static int l_isinstance(lua_State *L) {
   luaL_checkany(L, 1);
+  if (lua_type(L, 2) == LUA_TTABLE && !is_class(L, 2) &&
+      lua_getfield(L, 2, "__kind") == LUA_TSTRING) {
+    lua_pushboolean(L, is_kind(L, lua_tostring(L, -1)));
+    return 1;
+  }
+  lua_settop(L, 2);
   if (lua_type(L, 2) == LUA_TTABLE && !is_class(L, 2)) { /* isinstance(x, {A, B}) */
     for (lua_Integer i = 1; lua_rawgeti(L, 2, i) != LUA_TNIL; i++) {
       if (is_class(L, -1) && instance_of(L, 1, -1)) {
@@ -192,20 +216,7 @@ static int l_isinstance(lua_State *L) {
     lua_pushboolean(L, 0);
     return 1;
   }
-  if (!is_class(L, 2)) {
-    /* isinstance(t, asyncio.Task) and friends: compare the object's kind name */
-    if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__kind") == LUA_TSTRING) {
-      const char *want = lua_tostring(L, -1);
-      int ok = 0;
-      if (luaL_getmetafield(L, 1, "__kind") == LUA_TSTRING) {
-        ok = !strcmp(want, lua_tostring(L, -1));
-        lua_pop(L, 1);
-      }
-      lua_pushboolean(L, ok);
-      return 1;
-    }
-    return luaL_argerror(L, 2, "a class expected (ValueError, Exception, ...)");
-  }
+  if (!is_class(L, 2)) return luaL_argerror(L, 2, "a class expected (ValueError, Exception, ...)");
   lua_pushboolean(L, instance_of(L, 1, 2));
   return 1;
 }

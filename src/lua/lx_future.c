@@ -34,6 +34,7 @@ void lx_push_handle(lua_State *L, lx_loop *lp, ls_id id) {
     lx_fut *f = lua_newuserdatauv(L, sizeof *f, 2);
     f->loop = lp->serial;
     f->id = id;
+    f->defline = 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, lp->rt->ref_fut);
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
@@ -70,6 +71,11 @@ int lx_fut_outcome(lua_State *L, lx_loop *lp, ls_id id) {
     if (!lx_is_error_type(L, -1, "CancelledError")) {
       lua_pop(L, 1);
       lx_new_error(L, "CancelledError", "");
+    } else if (task_is(lp->loop, id)) {
+      /* a task hands out the error that ended it once, then plain ones (_cancelled_exc) */
+      lua_pushnil(L);
+      lx_set_value(L, lp, id, -1);
+      lua_pop(L, 1);
     }
     return lua_error(L);
   default:
@@ -96,9 +102,11 @@ const char *lx_fut_repr(lua_State *L, lx_loop *lp, ls_id id) {
     lx_push_handle(L, lp, id);
     lua_getiuservalue(L, -1, 2);
     const char *coro = lua_tostring(L, -1);
+    lx_fut *h = lua_touserdata(L, -2);
+    int line = st != LS_FUT_PENDING && h->defline ? h->defline : (int)task_line(lp->loop, id);
     lua_pushfstring(L, " coro=<%s() %s %s:%d>", coro ? coro : "?",
                     st == LS_FUT_PENDING ? "running at" : "done, defined at",
-                    lp->rt->chunkname ? lp->rt->chunkname : "?", (int)task_line(lp->loop, id));
+                    lp->rt->chunkname ? lp->rt->chunkname : "?", line);
     lx_sb_addtop(L, &b);
     lua_pop(L, 2);
   }
@@ -166,11 +174,20 @@ static int f_exception(lua_State *L) {
 static int f_cancel(lua_State *L) {
   lx_loop *lp;
   lx_fut *f = check(L, &lp);
-  if (!lua_isnoneornil(L, 2) && fut_state(lp->loop, f->id) == LS_FUT_PENDING) {
-    /* cancel(msg): the CancelledError raised carries the message */
-    lx_new_error(L, "CancelledError", luaL_tolstring(L, 2, NULL));
-    if (!task_is(lp->loop, f->id)) lx_set_value(L, lp, f->id, -1);
-    lua_pop(L, 2);
+  if (fut_state(lp->loop, f->id) == LS_FUT_PENDING) {
+    /* cancel(msg): the CancelledError raised carries the message. Kept in the value slot
+     * (unused while pending) of the future, or of the task and what it awaits, as
+     * Task.cancel hands msg to its waiter. */
+    lua_settop(L, 2);
+    if (!lua_isnil(L, 2)) lx_new_error(L, "CancelledError", luaL_tolstring(L, 2, NULL));
+    ls_id id = f->id;
+    for (int depth = 0; id && depth < 1000; depth++) {
+      if (fut_state(lp->loop, id) != LS_FUT_PENDING) break;
+      lx_set_value(L, lp, id, -1);
+      if (!task_is(lp->loop, id)) break;
+      id = task_waiting_on(lp->loop, id);
+    }
+    lua_settop(L, 1);
   }
   lua_pushboolean(L, fut_cancel(lp->loop, f->id) == 1);
   return 1;
@@ -296,8 +313,11 @@ static int f_remove_done_callback(lua_State *L) {
   int cbs = lua_gettop(L);
   lua_pushnil(L);
   while (lua_next(L, cbs)) {
-    if (lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, "fut") == LUA_TNUMBER &&
-        (ls_id)lua_tointeger(L, -1) == f->id) {
+    if (lua_type(L, -1) != LUA_TTABLE) { /* a free slot of luaL_ref's list */
+      lua_pop(L, 1);
+      continue;
+    }
+    if (lua_getfield(L, -1, "fut") == LUA_TNUMBER && (ls_id)lua_tointeger(L, -1) == f->id) {
       lua_rawgeti(L, -2, 1);
       if (lua_rawequal(L, -1, 2)) {
         removed += fut_remove_callback(lp->loop, f->id, lx_lua_callback, lp,

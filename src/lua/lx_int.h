@@ -35,6 +35,7 @@ typedef struct lx_coro {
 typedef struct lx_fut {
   uint32_t loop; /* serial */
   ls_id id;
+  int32_t defline; /* a task's function: the line it is defined at (0: not known yet) */
 } lx_fut;
 
 typedef struct lx_loop {
@@ -91,10 +92,14 @@ struct lx_rt {
   size_t npending, cappending;
   uint64_t rng[4];
   int log_level;
+  int log_configured; /* logging.basicConfig was called */
   int ran_loop; /* asyncio.run or run_until_complete ran at the top level */
   /* metatables, compared by pointer on hot paths (luaL_testudata looks names up) */
   const void *mt_coro, *mt_native, *mt_fut;
   int ref_coro, ref_native, ref_fut;
+  int pool_ref;  /* registry: finished threads kept for new tasks (lx_async.c) */
+  int npool;
+  struct lx_io *io; /* async I/O: file workers, sandbox, HTTP (lx_io.c) */
 };
 
 /* The runtime lives in the main thread's extra space, copied into every thread. */
@@ -194,6 +199,7 @@ void lx_log(lx_rt *rt, int level, const char *logger, const char *msg);
 /* lx_sync.c, lx_io.c */
 void lx_open_sync(lua_State *L, int env);
 void lx_open_io(lua_State *L, int env);
+int lx_io_idle(ls_loop *l, void *host, ls_time deadline); /* the loop's idle hook */
 
 /* lx_lesson.c */
 void lx_open_lesson(lua_State *L, int env);

@@ -286,6 +286,8 @@ static int setup(lua_State *L) {
   lua_gc(L, LUA_GCGEN, 0, 0); /* young objects die young here: coroutine objects, sleeps */
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, TBS);
+  lua_newtable(L);
+  rt->pool_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   make_env(L, rt);
   return 0;
 }

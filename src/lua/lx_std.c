@@ -416,7 +416,10 @@ static const char *level_name(int level) {
 
 void lx_log(lx_rt *rt, int level, const char *logger, const char *msg) {
   if (level < rt->log_level) return;
-  lx_emit_errf(rt, "%s:%s:%s\n", level_name(level), logger, msg);
+  if (rt->log_configured) /* basicConfig's format */
+    lx_emit_errf(rt, "%s:%s:%s\n", level_name(level), logger, msg);
+  else /* logging's last-resort handler: the message alone */
+    lx_emit_errf(rt, "%s\n", msg);
   if (rt->running && strcmp(logger, "asyncio")) {
     char buf[512];
     snprintf(buf, sizeof buf, "%s:%s:%s", level_name(level), logger, msg);
@@ -427,6 +430,7 @@ void lx_log(lx_rt *rt, int level, const char *logger, const char *msg) {
 
 static int l_basic_config(lua_State *L) {
   lx_rt *rt = lx_get(L);
+  rt->log_configured = 1;
   if (lua_type(L, 1) == LUA_TTABLE) {
     int t = lua_getfield(L, 1, "level");
     if (t == LUA_TNUMBER) {

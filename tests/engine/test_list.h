@@ -59,6 +59,9 @@
   X(trace_hash)                                                                                \
   X(trace_names_and_errors)                                                                    \
   X(trace_simple_program)                                                                      \
-  X(trace_deterministic)
+  X(trace_deterministic)                                                                       \
+  /* test_idle.c */                                                                            \
+  X(idle_real_clock_waits)                                                                     \
+  X(idle_virtual_clock_jumps)
 
 #endif
