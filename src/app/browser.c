@@ -202,6 +202,21 @@ void app_lesson_peek(const char *src, char *title[VIEW_LANG__COUNT],
   }
 }
 
+char *app_lesson_peek_id(const char *src) {
+  const char *p = src;
+  while ((p = strstr(p, "lesson"))) {
+    bool line_start = p == src || p[-1] == '\n';
+    const char *q = skip_space(p + 6);
+    if (*q == '(') q = skip_space(q + 1);
+    if (line_start && *q == '{') {
+      const char *v = find_field(q + 1, "id"), *end;
+      return v ? read_string(v, &end) : NULL;
+    }
+    p += 6;
+  }
+  return NULL;
+}
+
 /* ---- The folder ---------------------------------------------------------------------------
  */
 
@@ -272,6 +287,7 @@ int app_lessons_scan(app_lessons *l, const char *dir) {
     if (src) {
       char *text[VIEW_LANG__COUNT];
       app_lesson_peek(src, e->title, text);
+      e->id = app_lesson_peek_id(src);
       for (int i = 0; i < VIEW_LANG__COUNT; i++) {
         e->line[i] = first_sentence(text[i]);
         free(text[i]);
@@ -290,6 +306,7 @@ void app_lessons_clear(app_lessons *l) {
     app_lesson_entry *e = &l->e[i];
     free(e->path);
     free(e->file);
+    free(e->id);
     for (int k = 0; k < VIEW_LANG__COUNT; k++) {
       free(e->title[k]);
       free(e->line[k]);

@@ -11,6 +11,7 @@ typedef struct app_lesson_entry {
   char *path, *file;
   char *title[VIEW_LANG__COUNT]; /* NULL when the file has none */
   char *line[VIEW_LANG__COUNT];  /* the first sentence of its text */
+  char *id;                      /* lesson{ id = ... }, NULL when none: the progress key */
 } app_lesson_entry;
 
 typedef struct app_lessons {
@@ -31,5 +32,7 @@ void app_lessons_clear(app_lessons *l);
    lesson { title = {ko = "...", en = "..."} | "...", text = ... }. Strings are malloc'd. */
 void app_lesson_peek(const char *src, char *title[VIEW_LANG__COUNT],
                      char *text[VIEW_LANG__COUNT]);
+/* The lesson's id (malloc'd), or NULL, read the same way. */
+char *app_lesson_peek_id(const char *src);
 
 #endif

@@ -1,5 +1,5 @@
 /* export.c -- PNG through the offscreen canvas, SVG through the SVG backend; both drawn by the
- * same timeline code, written to a temporary file and renamed. */
+ * same timeline code (GIF: export_gif.c), written to a temporary file and renamed. */
 #include "export.h"
 
 #include <SDL.h>
@@ -13,6 +13,7 @@
 #include "draw_fonts.h"
 #include "draw_sdl.h"
 #include "draw_svg.h"
+#include "export_gif.h"
 #include "fsutil.h"
 #include "view_theme.h"
 #include "view_timeline.h"
@@ -33,10 +34,10 @@ static int fill_timeline(view_timeline *tl, lx_rt *rt) {
 
 int app_export(lx_rt *rt, const cli *c, char *err, size_t errlen) {
   const char *ext = ext_of(c->export_out);
-  int png = !strcasecmp(ext, "png"), svg = !strcasecmp(ext, "svg");
-  if (!png && !svg) {
-    snprintf(err, errlen, "cannot export '%s': the picture formats are .png and .svg%s",
-             c->export_out, !strcasecmp(ext, "gif") ? " (animated GIF is not in this build yet)" : "");
+  int png = !strcasecmp(ext, "png"), svg = !strcasecmp(ext, "svg"), gif = !strcasecmp(ext, "gif");
+  if (!png && !svg && !gif) {
+    snprintf(err, errlen, "cannot export '%s': the picture formats are .png, .svg and .gif",
+             c->export_out);
     return 2;
   }
   char dir[1024];
@@ -64,7 +65,9 @@ int app_export(lx_rt *rt, const cli *c, char *err, size_t errlen) {
   const view_theme *theme = view_theme_named(c->theme);
   draw_rect area = {0, 0, (float)c->width, (float)c->height};
   int w = c->width * c->scale, h = c->height * c->scale;
-  if (png) {
+  if (gif) {
+    rc = export_gif(tl, fonts, theme, &o, area, w, h, (float)c->scale, c->export_out, err, errlen);
+  } else if (png) {
     draw_canvas *cv = draw_canvas_new(w, h, fonts);
     if (!cv) {
       snprintf(err, errlen, "cannot export: %s", SDL_GetError());

@@ -142,6 +142,29 @@ void app_lesson_play_init(const app_lesson *l, view_play *p) {
   p->run = n ? n - 1 : 0;
 }
 
+void app_lesson_predict(const app_lesson *l, view_predict *p) {
+  memset(p, 0, sizeof *p);
+  const lx_lesson *ls = l->rt && l->status == LX_OK ? lx_lesson_info(l->rt) : NULL;
+  for (size_t i = 0; ls && i < ls->npredict && p->n < VIEW_PREDICT_MAX; i++) {
+    const lx_predict *s = &ls->predict[i];
+    view_predict_q *q = &p->q[p->n++];
+    q->ask[VIEW_LANG_KO] = s->ask.ko;
+    q->ask[VIEW_LANG_EN] = s->ask.en;
+    q->why[VIEW_LANG_KO] = s->why.ko;
+    q->why[VIEW_LANG_EN] = s->why.en;
+    for (size_t j = 0; j < s->nchoices && j < VIEW_PREDICT_CHOICES; j++)
+      q->choices[q->nchoices++] = s->choices[j];
+    q->answer = s->answer;
+    q->at = LS_FROM_SEC(s->at);
+  }
+  view_predict_start(p);
+}
+
+const char *app_lesson_id(const app_lesson *l) {
+  const lx_lesson *ls = l->rt ? lx_lesson_info(l->rt) : NULL;
+  return ls ? ls->id : NULL;
+}
+
 void app_lesson_model(const app_lesson *l, view_lang lang, view_screen_model *m) {
   m->vs = l->vs;
   m->tl = l->tl;

@@ -37,6 +37,11 @@ const char *app_lesson_title(const app_lesson *l, view_lang lang); /* the file's
 const char *app_lesson_text(const app_lesson *l, view_lang lang);  /* "" if none */
 /* The playback start for a lesson: the last run in focus (a compare lesson's async version). */
 void app_lesson_play_init(const app_lesson *l, view_play *p);
+/* The lesson's predict questions into p (strings borrowed from l), started: phase ASK when
+   it has any, else OFF. */
+void app_lesson_predict(const app_lesson *l, view_predict *p);
+/* lesson{ id = ... }, or NULL. */
+const char *app_lesson_id(const app_lesson *l);
 /* Fills the parts of a screen model that come from the lesson. */
 void app_lesson_model(const app_lesson *l, view_lang lang, view_screen_model *m);
 

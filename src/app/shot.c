@@ -51,6 +51,10 @@ draw_canvas *app_shot_canvas(const app_lesson *l, const view_play *p, view_lang 
   if (view_state_run_count(l->vs) > 0 && view_state_at(l->vs, p->run, p->at, p->t, &snap) == 0)
     m.snap = &snap;
   m.code_track = view_code_track_new(); /* as the window follows the code */
+  /* At the start, as the window opens a lesson: its first question, not yet answered. */
+  static view_predict pr; /* large; a shot is drawn by one thread */
+  app_lesson_predict(l, &pr);
+  if (p->t == 0 && pr.phase == VIEW_PREDICT_ASK) m.predict = &pr;
   view_screen_draw(&ctx, &L, &m, out);
   view_code_track_free(m.code_track);
   view_snap_free(&snap);

@@ -17,6 +17,7 @@
 #include "draw_sdl.h"
 #include "export.h"
 #include "lesson.h"
+#include "progress.h"
 #include "shot.h"
 #include "view_browser.h"
 #include "view_screen.h"
@@ -50,6 +51,7 @@ typedef struct win {
   view_play play;
   view_snap snap;
   view_code_track *track;
+  view_bp bp; /* breakpoints on scheduler events */
   int code_first; /* scrolled by hand (wheel) at code_at; 0: follow the track */
   size_t code_at, code_run;
   /* the ready queue's motion: which record started it, and when */
@@ -75,6 +77,8 @@ typedef struct win {
   size_t selected, first;
   int hover_row;
   int status; /* exit status */
+  view_predict predict; /* the lesson's questions */
+  app_progress progress;
 } win;
 
 static Uint64 now_ms(void) {
@@ -117,8 +121,11 @@ static void open_lesson(win *W, const char *path, bool reload) {
   W->track = view_code_track_new();
   W->mode = MODE_LESSON;
   app_lesson_play_init(l, &W->play);
-  W->play.playing = view_state_run_count(l->vs) > 0;
+  app_lesson_predict(l, &W->predict);
+  if (reload) W->predict.phase = VIEW_PREDICT_OFF; /* asked once, not after every edit */
+  W->play.playing = view_state_run_count(l->vs) > 0 && !view_predict_blocks(&W->predict);
   W->code_first = 0;
+  view_bp_clear(&W->bp); /* ids and lines may mean other things now */
   W->tl_from = W->tl_to = 0;
   W->explain_scroll = 0;
   W->next_poll = now_ms() + POLL_MS;
@@ -138,7 +145,8 @@ static void build_items(win *W) {
   for (size_t i = 0; i < W->list.n; i++) {
     const app_lesson_entry *e = &W->list.e[i];
     W->items[i] = (view_browser_item){e->file, e->title[W->lang] ? e->title[W->lang] : e->file,
-                                      e->line[W->lang] ? e->line[W->lang] : ""};
+                                      e->line[W->lang] ? e->line[W->lang] : "", false};
+    W->items[i].done = app_progress_is_done(&W->progress, e->id);
   }
 }
 
@@ -293,6 +301,7 @@ static void draw_lesson(win *W, const draw_ctx *c, const view_screen_layout *L, 
     W->code_first = 0;
   m.code_first = W->code_first;
   m.code_track = W->track;
+  m.bp = &W->bp;
   /* One step forward that pushed or popped the queue starts it moving; anything else (a jump,
      a step back) shows it still. */
   if (overlays && have && (W->play.at != W->anim_at || W->play.run != W->anim_run)) {
@@ -326,6 +335,7 @@ static void draw_lesson(win *W, const draw_ctx *c, const view_screen_layout *L, 
   m.tl_to = W->tl_to;
   m.explain_scroll = W->explain_scroll;
   m.help = W->help;
+  if (W->predict.phase != VIEW_PREDICT_OFF) m.predict = &W->predict;
   if (overlays) {
     m.toast = now_ms() < W->toast_until ? W->toast : NULL;
     m.tip = W->tip[0] ? W->tip : NULL;
@@ -371,9 +381,70 @@ static void set_lang(win *W, view_lang lang) {
   W->dirty = true;
 }
 
+/* ---- Predict questions and progress ----------------------------------------------------- */
+
+static void predict_answer(win *W, int choice) {
+  view_predict *p = &W->predict;
+  if (!view_predict_answer(p, choice)) return;
+  const char *id = W->lesson ? app_lesson_id(W->lesson) : NULL;
+  if (choice > 0 && app_progress_set_answer(&W->progress, id, (int)p->cur + 1, choice))
+    app_progress_save(&W->progress);
+  if (have_runs(W)) {
+    /* A later question about a moment already passed: watch it again from the start. */
+    if (W->play.t >= p->q[p->cur].at || view_play_at_end(W->lesson->vs, &W->play))
+      view_play_home(&W->play);
+    W->play.playing = true;
+  }
+  W->dirty = true;
+}
+
+static void predict_next(win *W) {
+  if (!view_predict_next(&W->predict) && have_runs(W))
+    W->play.playing = !view_play_at_end(W->lesson->vs, &W->play);
+  W->dirty = true;
+}
+
+/* Reveals at the deciding time and marks the lesson done at its end. */
+static void predict_progress(win *W) {
+  if (!have_runs(W)) return;
+  bool end = view_play_at_end(W->lesson->vs, &W->play);
+  if (view_predict_update(&W->predict, W->play.t, end)) {
+    W->play.playing = false;
+    W->dirty = true;
+  }
+  if (end && W->lesson->status == LX_OK &&
+      app_progress_set_done(&W->progress, app_lesson_id(W->lesson)))
+    app_progress_save(&W->progress);
+}
+
+/* Keys while a question is up; true when taken. */
+static bool predict_key(win *W, const SDL_Keysym *k) {
+  view_predict *p = &W->predict;
+  bool enter = k->sym == SDLK_RETURN || k->sym == SDLK_KP_ENTER;
+  if (p->phase == VIEW_PREDICT_ASK) {
+    int n;
+    if (k->sym >= SDLK_1 && k->sym <= SDLK_4)
+      n = (int)(k->sym - SDLK_1) + 1;
+    else if (k->sym >= SDLK_KP_1 && k->sym <= SDLK_KP_4)
+      n = (int)(k->sym - SDLK_KP_1) + 1;
+    else if (enter)
+      n = 0;
+    else
+      return k->sym != SDLK_b && k->sym != SDLK_o && k->sym != SDLK_s; /* the rest wait */
+    predict_answer(W, n);
+    return true;
+  }
+  if (p->phase == VIEW_PREDICT_REVEAL && (enter || k->sym == SDLK_SPACE)) {
+    predict_next(W);
+    return true;
+  }
+  return false;
+}
+
 /* One action, from a key or a button. */
 static void act(win *W, view_button b) {
   view_state *vs = W->lesson ? W->lesson->vs : NULL;
+  if (W->mode == MODE_LESSON && view_predict_blocks(&W->predict) && b <= VIEW_BTN_END) return;
   switch (b) {
   case VIEW_BTN_PLAY:
     if (!have_runs(W)) break;
@@ -431,9 +502,16 @@ static void focus_run(win *W, size_t run) {
 
 static void lesson_key(win *W, const SDL_Keysym *k) {
   bool ctrl = (k->mod & KMOD_CTRL) != 0, shift = (k->mod & KMOD_SHIFT) != 0;
+  if (predict_key(W, k)) return;
   switch (k->sym) {
   case SDLK_SPACE:
     act(W, VIEW_BTN_PLAY);
+    break;
+  case SDLK_x:
+    if (!view_bp_empty(&W->bp))
+      toast(W, "%s", W->lang == VIEW_LANG_KO ? "중단점 모두 지움" : "breakpoints cleared");
+    view_bp_clear(&W->bp);
+    W->dirty = true;
     break;
   case SDLK_RIGHT:
     act(W, VIEW_BTN_STEP);
@@ -531,7 +609,10 @@ static void key_down(win *W, const SDL_Keysym *k) {
   case SDLK_ESCAPE:
     if (W->help)
       W->help = false;
-    else
+    else if (W->mode == MODE_LESSON && W->predict.phase != VIEW_PREDICT_OFF) {
+      W->predict.phase = VIEW_PREDICT_OFF; /* the questions put away */
+      if (have_runs(W)) W->play.playing = !view_play_at_end(W->lesson->vs, &W->play);
+    } else
       W->quit = true;
     W->dirty = true;
     return;
@@ -655,6 +736,34 @@ static void update_hover(win *W) {
   }
 }
 
+/* A click on a task card, a future row or the code's gutter sets or clears a breakpoint. */
+static bool toggle_breakpoint(win *W, float x, float y) {
+  bool ko = W->lang == VIEW_LANG_KO, on;
+  char what[64];
+  ls_id id;
+  const view_code_geom *G = &W->out.code;
+  if ((id = view_hits_task_at(&W->out.hits, x, y)) != 0) {
+    on = view_bp_toggle(&W->bp, VIEW_BP_TASK, id);
+    snprintf(what, sizeof what, "%s", view_state_task_name(W->lesson->vs, W->play.run, id));
+  } else if ((id = view_hits_future_at(&W->out.hits, x, y)) != 0) {
+    on = view_bp_toggle(&W->bp, VIEW_BP_FUTURE, id);
+    snprintf(what, sizeof what, "#%u", (unsigned)id);
+  } else if (G->line_h > 0 && G->shown > 0 && x >= W->L.panel[VIEW_PANEL_CODE].x &&
+             x < G->text_x && y >= G->body.y && y < G->body.y + G->line_h * (float)G->shown) {
+    int line = G->first + (int)((y - G->body.y) / G->line_h);
+    on = view_bp_toggle(&W->bp, VIEW_BP_LINE, line);
+    snprintf(what, sizeof what, "%s %d", ko ? "줄" : "line", line);
+  } else {
+    return false;
+  }
+  char msg[128];
+  const char *verb = on ? (ko ? "중단점" : "breakpoint") : (ko ? "중단점 해제" : "breakpoint cleared");
+  snprintf(msg, sizeof msg, "%s: %s", verb, what);
+  toast(W, "%s", msg);
+  W->dirty = true;
+  return true;
+}
+
 static void mouse_up(win *W, float x, float y) {
   bool was_drag = W->dragging;
   W->pressed = W->dragging = false;
@@ -672,6 +781,16 @@ static void mouse_up(win *W, float x, float y) {
     W->dirty = true;
     return;
   }
+  if (W->predict.phase == VIEW_PREDICT_ASK) {
+    int ch = view_predict_choice_at(&W->out.predict, x, y);
+    if (ch) {
+      predict_answer(W, ch);
+      return;
+    }
+  } else if (W->predict.phase == VIEW_PREDICT_REVEAL) {
+    predict_next(W);
+    return;
+  }
   int b = view_screen_button_at(&W->L, x, y);
   if (b >= 0) {
     act(W, (view_button)b);
@@ -682,6 +801,7 @@ static void mouse_up(win *W, float x, float y) {
       focus_run(W, i);
       return;
     }
+  if (have_runs(W) && toggle_breakpoint(W, x, y)) return;
   if (have_runs(W) && W->out.tl_ok && in_rect(W->L.panel[VIEW_PANEL_TIMELINE], x, y)) {
     const view_tl_layout *T = &W->out.tl;
     /* A click on a run's rows shows that run; anywhere over the plot goes to that time. */
@@ -827,6 +947,7 @@ static void win_close(win *W) {
   view_code_track_free(W->track);
   app_lesson_free(W->lesson);
   app_lessons_clear(&W->list);
+  app_progress_clear(&W->progress);
   free(W->items);
   draw_sdl_free(W->ds);
   if (W->r) SDL_DestroyRenderer(W->r);
@@ -951,6 +1072,8 @@ int app_window(const cli *c) {
     return 1;
   }
   relayout(W);
+  char ppath[4096];
+  if (app_progress_path(ppath, sizeof ppath) == 0) app_progress_load(&W->progress, ppath);
   if (c->file)
     open_lesson(W, c->file, false);
   else
@@ -978,9 +1101,13 @@ int app_window(const cli *c) {
     last = now;
     if (dt > 0.25) dt = 0.25; /* after a stall, do not jump */
     if (W->mode == MODE_LESSON && W->play.playing && W->lesson) {
+      size_t run0 = W->play.run, at0 = W->play.at;
       view_play_advance(W->lesson->vs, &W->play, dt);
+      if (view_bp_play(W->lesson->vs, &W->play, run0, at0, &W->bp))
+        toast(W, "%s", W->lang == VIEW_LANG_KO ? "중단점에서 멈춤" : "stopped at a breakpoint");
       W->dirty = true;
     }
+    if (W->mode == MODE_LESSON) predict_progress(W);
     if (W->toast_until && now_ms() >= W->toast_until) {
       W->toast_until = 0;
       W->dirty = true;

@@ -29,6 +29,16 @@ typedef struct lx_text {
   char *ko, *en;
 } lx_text;
 
+/* One predict question: asked before the run, revealed when the clock reaches `at`. */
+#define LX_PREDICT_CHOICES 4
+typedef struct lx_predict {
+  lx_text ask, why;
+  char *choices[LX_PREDICT_CHOICES]; /* nchoices of them, 2..4 */
+  size_t nchoices;
+  int answer; /* 1-based index into choices */
+  double at;  /* seconds */
+} lx_predict;
+
 /* What a lesson says about itself with lesson{...}. Strings are owned by the runtime. */
 typedef struct lx_lesson {
   char *id;
@@ -40,6 +50,10 @@ typedef struct lx_lesson {
   int has_expect_output;
   double expect_total; /* seconds, when has_expect_total */
   int has_expect_total;
+  lx_predict *predict; /* the questions, in order */
+  size_t npredict;
+  int exercise; /* exercise = true */
+  lx_text goal;
 } lx_lesson;
 
 typedef struct lx_run {

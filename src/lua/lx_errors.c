@@ -234,8 +234,9 @@ const char *lx_describe_error(lua_State *L, int idx) {
     lua_remove(L, -2);
   } else if (lua_type(L, idx) == LUA_TSTRING || lua_type(L, idx) == LUA_TNUMBER) {
     lua_pushstring(L, lua_tostring(L, idx));
-  } else if (luaL_callmeta(L, idx, "__tostring")) {
-    if (lua_type(L, -1) != LUA_TSTRING) {
+  } else if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+    lua_pushvalue(L, idx); /* protected: a failing __tostring must not become a new error */
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
       lua_pop(L, 1);
       lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
     }

@@ -122,6 +122,7 @@ const char *lx_fut_repr(lua_State *L, lx_loop *lp, ls_id id) {
     lua_pop(L, 1);
   }
   lx_sb_addc(&b, '>');
+  lx_sb_check(L, &b);
   return lx_sb_push(L, &b);
 }
 

@@ -184,12 +184,14 @@ typedef struct lx_sbuf {
   char *p;
   size_t n, cap;
   int oom;
+  int err; /* a __tostring failed: its error waits for lx_sb_check */
 } lx_sbuf;
 void lx_sb_add(lx_sbuf *b, const char *s, size_t n);
 void lx_sb_adds(lx_sbuf *b, const char *s);
 void lx_sb_addc(lx_sbuf *b, char c);
 void lx_sb_addtop(lua_State *L, lx_sbuf *b); /* adds the string on top and pops it */
 const char *lx_sb_push(lua_State *L, lx_sbuf *b); /* pushes the text and frees b */
+void lx_sb_check(lua_State *L, lx_sbuf *b); /* b->err: frees b and raises the error */
 void lx_open_std(lua_State *L, int env);
 /* Python's str() (quoted 0) or repr() (quoted 1) of the value at idx, appended to b. */
 void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth);

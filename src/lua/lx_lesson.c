@@ -22,6 +22,17 @@ void lx_lesson_clear(lx_lesson *ls) {
   free(ls->compare);
   for (size_t i = 0; i < ls->nexpect_output; i++) free(ls->expect_output[i]);
   free(ls->expect_output);
+  for (size_t i = 0; i < ls->npredict; i++) {
+    lx_predict *q = &ls->predict[i];
+    free(q->ask.ko);
+    free(q->ask.en);
+    free(q->why.ko);
+    free(q->why.en);
+    for (size_t j = 0; j < q->nchoices; j++) free(q->choices[j]);
+  }
+  free(ls->predict);
+  free(ls->goal.ko);
+  free(ls->goal.en);
   memset(ls, 0, sizeof *ls);
 }
 
@@ -67,6 +78,47 @@ static size_t read_list(lua_State *L, int idx, const char *what, char ***out) {
   return (size_t)n;
 }
 
+/* predict = { {ask=, choices=, answer=, at=, why=}, ... } at the top of the stack. The array
+   is attached to ls before any string is read, so a raise leaves nothing unowned. */
+static void read_predict(lua_State *L, lx_lesson *ls) {
+  int t = lua_gettop(L);
+  lua_Integer n = luaL_len(L, t);
+  if (n < 0 || n > 1000) lx_raise(L, "ValueError", "lesson{}: 'predict' is too long");
+  if (n == 0) return;
+  ls->predict = calloc((size_t)n, sizeof *ls->predict);
+  if (!ls->predict) lx_raise(L, "MemoryError", "out of memory");
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (lua_rawgeti(L, t, i) != LUA_TTABLE)
+      lx_raise(L, "TypeError", "lesson{}: predict[%d] must be a table", (int)i);
+    lx_predict *q = &ls->predict[ls->npredict++];
+    int qi = lua_gettop(L);
+    read_text(L, qi, "ask", &q->ask);
+    read_text(L, qi, "why", &q->why);
+    if (lua_getfield(L, qi, "choices") != LUA_TTABLE)
+      lx_raise(L, "TypeError", "lesson{}: predict[%d].choices must be a list of strings", (int)i);
+    lua_Integer nc = luaL_len(L, -1);
+    if (nc < 2 || nc > LX_PREDICT_CHOICES)
+      lx_raise(L, "ValueError", "lesson{}: predict[%d] needs 2 to 4 choices", (int)i);
+    for (lua_Integer j = 1; j <= nc; j++) {
+      if (lua_rawgeti(L, -1, j) != LUA_TSTRING)
+        lx_raise(L, "TypeError", "lesson{}: predict[%d].choices must be a list of strings",
+                 (int)i);
+      q->choices[q->nchoices++] = dupstr(lua_tostring(L, -1));
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, qi, "answer");
+    q->answer = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (q->answer < 1 || (size_t)q->answer > q->nchoices)
+      lx_raise(L, "ValueError", "lesson{}: predict[%d].answer must be 1..%d", (int)i,
+               (int)q->nchoices);
+    lua_getfield(L, qi, "at");
+    q->at = lua_tonumber(L, -1);
+    lua_pop(L, 2);
+  }
+}
+
 static int l_lesson(lua_State *L) {
   lx_rt *rt = lx_get(L);
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -96,6 +148,16 @@ static int l_lesson(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
+  ty = lua_getfield(L, 1, "predict");
+  if (ty == LUA_TTABLE)
+    read_predict(L, ls);
+  else if (ty != LUA_TNIL)
+    return lx_raise(L, "TypeError", "lesson{}: 'predict' must be a list of questions");
+  lua_pop(L, 1);
+  lua_getfield(L, 1, "exercise");
+  ls->exercise = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  read_text(L, 1, "goal", &ls->goal);
   lua_pushvalue(L, 1);
   luaL_unref(L, LUA_REGISTRYINDEX, rt->lesson_ref);
   rt->lesson_ref = luaL_ref(L, LUA_REGISTRYINDEX);

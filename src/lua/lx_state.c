@@ -84,9 +84,22 @@ char *lx_traceback_py(lua_State *L, lua_State *co, int level, const char *topnam
   lua_Debug ar;
   for (int lvl = level; lua_getstack(co, lvl, &ar); lvl++) {
     if (!lua_getinfo(co, "Sln", &ar) || ar.currentline <= 0) continue;
-    if (n == MAXF) {
-      skipped++;
-      continue;
+    if (n == MAXF) { /* the rest only counted: lua_getstack is linear in the level, so a deep
+                        stack (a runaway recursion) is measured by bisection, not walked */
+      int lo = lvl, hi = lvl + 1;
+      while (hi < (1 << 29) && lua_getstack(co, hi, &ar)) {
+        lo = hi;
+        hi = lvl + 2 * (hi - lvl);
+      }
+      while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (lua_getstack(co, mid, &ar))
+          lo = mid;
+        else
+          hi = mid;
+      }
+      skipped = lo - lvl + 1;
+      break;
     }
     snprintf(f[n].src, sizeof f[n].src, "%s", ar.short_src);
     f[n].line = ar.currentline;
@@ -134,6 +147,8 @@ static void push_task_traceback(lua_State *L, int idx) {
 /* Message handler: the whole report, Python style, as one string. */
 static int msgh(lua_State *L) {
   lx_rt *rt = lx_get(L);
+  /* first: describing may raise (a __tostring), and nothing of ours is allocated yet */
+  const char *desc = lx_describe_error(L, 1);
   lx_sbuf b = {0};
   lx_sb_adds(&b, "Traceback (most recent call last):\n");
   char *here = lx_traceback_py(L, L, 1, NULL);
@@ -144,7 +159,7 @@ static int msgh(lua_State *L) {
   push_task_traceback(L, 1);
   if (lua_isstring(L, -1)) lx_sb_adds(&b, lua_tostring(L, -1));
   lua_pop(L, 1);
-  lx_sb_adds(&b, lx_describe_error(L, 1));
+  lx_sb_adds(&b, desc);
   lua_pop(L, 1);
   (void)rt;
   lx_sb_push(L, &b);
@@ -438,14 +453,16 @@ static int run_entry(lua_State *L, lx_rt *rt, const char *name) {
       lua_pushstring(L, name);
       lua_setupvalue(L, -2, 2);
     }
-  } else { /* a plain function: async(name, fn) */
-    lua_rawgeti(L, LUA_REGISTRYINDEX, rt->env_ref);
-    lua_getfield(L, -1, "async");
-    lua_remove(L, -2);
+  } else { /* a plain function: async(name, fn), the built-in even if the lesson replaced it */
+    lua_getfield(L, LUA_REGISTRYINDEX, "loopscope.async");
     lua_pushstring(L, name);
     lua_pushvalue(L, -3);
-    lua_call(L, 2, 1);
+    int st = lx_docall(L, 2, 1);
     lua_remove(L, -2);
+    if (st != LUA_OK) {
+      lua_remove(L, -2);
+      return st;
+    }
   }
   rt->next_run_name = name;
   int st = lx_docall(L, 0, 1); /* entry() -> coroutine object */
@@ -468,7 +485,10 @@ int lx_run(lx_rt *rt, char *err, size_t errlen) {
   lua_getfield(L, -1, "asyncio");
   lua_getfield(L, -1, "run");
   lua_setfield(L, LUA_REGISTRYINDEX, "loopscope.run");
-  lua_pop(L, 2);
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "async");
+  lua_setfield(L, LUA_REGISTRYINDEX, "loopscope.async");
+  lua_pop(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, rt->chunk_ref);
   lua_State *prev = lx_wd_enter(rt->wd, L);
   int st = lx_docall(L, 0, 0);

@@ -50,9 +50,40 @@ const char *lx_sb_push(lua_State *L, lx_sbuf *b) {
   return lua_tostring(L, -1);
 }
 
+#define REPR_ERR "loopscope.repr_err"
+
+void lx_sb_check(lua_State *L, lx_sbuf *b) {
+  if (!b->err) return;
+  free(b->p);
+  *b = (lx_sbuf){0};
+  lua_getfield(L, LUA_REGISTRYINDEX, REPR_ERR);
+  lua_pushnil(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, REPR_ERR);
+  lua_error(L);
+}
+
+static int tostring_k(lua_State *L) {
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+/* A __tostring runs protected: its error must not jump over the frees of lx_repr and its
+ * callers. It is kept and raised by lx_sb_check once they are done. */
+static void add_tostring(lua_State *L, int idx, lx_sbuf *b) {
+  lua_pushcfunction(L, tostring_k);
+  lua_pushvalue(L, idx);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    b->err = 1;
+    lua_setfield(L, LUA_REGISTRYINDEX, REPR_ERR);
+    return;
+  }
+  lx_sb_addtop(L, b);
+}
+
 const char *lx_push_repr(lua_State *L, int idx, int quoted) {
   lx_sbuf b = {0};
   lx_repr(L, idx, &b, quoted, 0);
+  lx_sb_check(L, &b);
   return lx_sb_push(L, &b);
 }
 
@@ -134,6 +165,7 @@ static int cmp_keys(const void *a, const void *b) {
 
 /* Appends Python's str(v) (quoted == 0) or repr(v) (quoted == 1) of the value at idx. */
 void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
+  if (b->err) return;
   idx = lua_absindex(L, idx);
   switch (lua_type(L, idx)) {
   case LUA_TNIL:
@@ -178,8 +210,7 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
     }
     if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
       lua_pop(L, 1);
-      luaL_tolstring(L, idx, NULL);
-      lx_sb_addtop(L, b);
+      add_tostring(L, idx, b);
       return;
     }
     if (depth > 8) {
@@ -205,7 +236,8 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
     while (keys && lua_next(L, idx)) {
       lua_pop(L, 1);
       lx_sbuf kb = {0};
-      lx_repr(L, -2, &kb, 1, depth + 1);
+      lx_repr(L, -1, &kb, 1, depth + 1);
+      b->err |= kb.err;
       lx_sb_push(L, &kb);
       if (nk == cap) {
         char **k2 = realloc(keys, (cap *= 2) * sizeof *keys);
@@ -232,6 +264,7 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
       while (lua_next(L, idx)) {
         lx_sbuf kb = {0};
         lx_repr(L, -2, &kb, 1, depth + 1);
+        b->err |= kb.err;
         lx_sb_push(L, &kb);
         int same = !strcmp(lua_tostring(L, -1), keys[i]);
         lua_pop(L, 1);
@@ -265,8 +298,7 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
   default:
     if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
       lua_pop(L, 1);
-      luaL_tolstring(L, idx, NULL);
-      lx_sb_addtop(L, b);
+      add_tostring(L, idx, b);
     } else {
       lua_pushfstring(L, "<%s>", luaL_typename(L, idx));
       lx_sb_addtop(L, b);
@@ -283,6 +315,7 @@ static int l_print(lua_State *L) {
     if (i > 1) lx_sb_addc(&b, ' ');
     lx_repr(L, i, &b, 0, 0);
   }
+  lx_sb_check(L, &b);
   lx_sb_push(L, &b);
   size_t len;
   const char *s = lua_tolstring(L, -1, &len);

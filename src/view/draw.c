@@ -49,6 +49,25 @@ void draw_line(const draw_ctx *c, float x0, float y0, float x1, float y1, float 
   c->ops->line(c->be, snap(x0 * s), snap(y0 * s), snap(x1 * s), snap(y1 * s), w, col);
 }
 
+void draw_arrow(const draw_ctx *c, float x0, float y0, float x1, float y1, float width,
+                float head, draw_color col) {
+  float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+  if (len <= 0) return;
+  dx /= len;
+  dy /= len;
+  if (head > len) head = len;
+  /* The shaft stops where the head begins, so a thick line does not poke through its tip. */
+  draw_line(c, x0, y0, x1 - dx * head * 0.5f, y1 - dy * head * 0.5f, width, col);
+  /* The head: strokes from the tip back to its two barbs, filled in by its lines. */
+  float bx = x1 - dx * head, by = y1 - dy * head, hw = head * 0.5f;
+  float lx = bx - dy * hw, ly = by + dx * hw, rx = bx + dy * hw, ry = by - dx * hw;
+  int n = 6;
+  for (int i = 0; i <= n; i++) {
+    float t = (float)i / (float)n;
+    draw_line(c, x1, y1, lx + (rx - lx) * t, ly + (ry - ly) * t, width, col);
+  }
+}
+
 float draw_text(const draw_ctx *c, float x, float y, const char *s, draw_font f, float px,
                 draw_color col) {
   if (!s || !*s) return 0;

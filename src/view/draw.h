@@ -73,6 +73,9 @@ void draw_fill(const draw_ctx *c, draw_rect r, draw_color col);
 void draw_stroke(const draw_ctx *c, draw_rect r, float width, draw_color col);
 void draw_line(const draw_ctx *c, float x0, float y0, float x1, float y1, float width,
                draw_color col);
+/* A line from (x0, y0) to (x1, y1) ending in an arrowhead of length `head` at (x1, y1). */
+void draw_arrow(const draw_ctx *c, float x0, float y0, float x1, float y1, float width,
+                float head, draw_color col);
 /* Draws s with its top-left at (x, y); returns its width. */
 float draw_text(const draw_ctx *c, float x, float y, const char *s, draw_font f, float px,
                 draw_color col);

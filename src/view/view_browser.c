@@ -79,9 +79,21 @@ void view_browser_draw(const draw_ctx *c, const view_screen_layout *L,
                       : th->border);
     draw_fill(c, (draw_rect){row.x, row.y, T * 0.35f, row.h},
               view_theme_task(th, (ls_id)i + 1));
-    float tx = row.x + T * 1.0f, tw = row.w - T * 1.5f;
     float l1 = line_h(c, DRAW_FONT_BOLD, T * 1.1f);
     float fw = draw_measure(c, it->file, DRAW_FONT_UI, T * 0.8f).w;
+    { /* done: a green check in a box; not done: the empty box */
+      float bs = T * 0.9f, bx = row.x + row.w - T * 0.6f - bs, by = row.y + T * 0.5f;
+      draw_rect box = {bx, by, bs, bs};
+      draw_stroke(c, box, fmaxf(1.0f / c->scale, T * 0.08f), it->done ? th->done : th->border);
+      if (it->done) {
+        float lw = fmaxf(1.0f / c->scale, T * 0.14f);
+        draw_line(c, bx + bs * 0.2f, by + bs * 0.5f, bx + bs * 0.42f, by + bs * 0.75f, lw, th->done);
+        draw_line(c, bx + bs * 0.42f, by + bs * 0.75f, bx + bs * 0.82f, by + bs * 0.22f, lw,
+                  th->done);
+      }
+      row.w -= bs + T * 0.5f; /* the file name sits left of the box */
+    }
+    float tx = row.x + T * 1.0f, tw = row.w - T * 1.5f;
     draw_text(c, row.x + row.w - T * 0.6f - fw,
               row.y + T * 0.45f + (l1 - line_h(c, DRAW_FONT_UI, T * 0.8f)) / 2, it->file,
               DRAW_FONT_UI, T * 0.8f, th->text_dim);

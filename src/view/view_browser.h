@@ -14,6 +14,7 @@ typedef struct view_browser_item {
   const char *file;  /* "01_sync_vs_async.lua" */
   const char *title; /* in the current language; the file's name when the lesson has none */
   const char *line;  /* the first sentence of its text, "" for none */
+  bool done;         /* reached the end before: a check mark */
 } view_browser_item;
 
 typedef struct view_browser_model {

@@ -806,6 +806,10 @@ static draw_color card_detail(const view_pctx *p, const view_st_task *k, char *b
 }
 
 void view_tasks_draw(const view_pctx *p, draw_rect r) {
+  view_tasks_draw_hits(p, r, NULL);
+}
+
+void view_tasks_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits) {
   const draw_ctx *c = p->c;
   const view_theme *th = c->theme;
   const view_snap *s = p->s;
@@ -851,6 +855,7 @@ void view_tasks_draw(const view_pctx *p, draw_rect r) {
     int col = (int)(j % (size_t)cols), row = (int)(j / (size_t)cols);
     draw_rect card = {body.x + (card_w + gap) * (float)col,
                       body.y + (card_h + gap) * (float)row, card_w, card_h};
+    if (hits) view_hits_add(hits, 0, k->id, 0, card);
     draw_color tc = view_theme_task(th, k->id);
     bool finished = k->state >= VIEW_TS_DONE;
     draw_fill(c, card, finished ? th->panel : th->bg);
@@ -927,6 +932,10 @@ void view_tasks_draw(const view_pctx *p, draw_rect r) {
  */
 
 void view_futures_draw(const view_pctx *p, draw_rect r) {
+  view_futures_draw_hits(p, r, NULL);
+}
+
+void view_futures_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits) {
   const draw_ctx *c = p->c;
   const view_theme *th = c->theme;
   const view_snap *s = p->s;
@@ -962,6 +971,7 @@ void view_futures_draw(const view_pctx *p, draw_rect r) {
         drawn++;
         break;
       }
+      if (hits) view_hits_add(hits, 1, f->id, 0, (draw_rect){body.x, y, body.w, lh});
       /* "gather #2" or "Future #5", its state, who waits. */
       snprintf(nb, sizeof nb, "%u", (unsigned)f->id);
       if (f->kind == LS_FK_GATHER)
@@ -1014,6 +1024,10 @@ void view_futures_draw(const view_pctx *p, draw_rect r) {
  */
 
 void view_timers_draw(const view_pctx *p, draw_rect r) {
+  view_timers_draw_hits(p, r, NULL);
+}
+
+void view_timers_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits) {
   const draw_ctx *c = p->c;
   const view_theme *th = c->theme;
   const view_snap *s = p->s;
@@ -1038,6 +1052,7 @@ void view_timers_draw(const view_pctx *p, draw_rect r) {
   for (size_t i = 0; i < shown; i++) {
     const view_st_timer *m = &s->timers[i];
     float y = body.y + lh * (float)i;
+    if (hits) view_hits_add(hits, 2, m->id, m->task, (draw_rect){body.x, y, body.w, lh});
     view_fmt_time(tb, sizeof tb, m->when, 2, true);
     draw_text(c, body.x, y, tb, DRAW_FONT_BOLD, px, th->text);
     float x = body.x + time_w + T * 0.5f;

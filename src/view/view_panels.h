@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "view_i18n.h"
+#include "view_links.h"
 #include "view_state.h"
 
 /* What every panel is drawn with. */
@@ -87,6 +88,11 @@ void view_tasks_draw(const view_pctx *p, draw_rect r);
 void view_futures_draw(const view_pctx *p, draw_rect r);
 void view_timers_draw(const view_pctx *p, draw_rect r);
 void view_console_draw(const view_pctx *p, draw_rect r);
+/* The same three, noting where each task card, future row and timer row went (hits may be
+   NULL). */
+void view_tasks_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits);
+void view_futures_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits);
+void view_timers_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits);
 /* The lesson's explanation, wrapped to the panel; `scroll` lines skipped at the top. Returns
    how many wrapped lines the text has, so the caller can bound its scrolling. */
 int view_explain_draw(const view_pctx *p, draw_rect r, const char *text, int scroll);

@@ -538,9 +538,9 @@ void view_screen_draw(const draw_ctx *c, const view_screen_layout *L,
   view_code_draw(&p, code, title, m->code, first, m->error_line, &out->code);
 
   view_queue_draw_moving(&p, L->panel[VIEW_PANEL_QUEUE], m->queue_slide, m->queue_enter);
-  view_tasks_draw(&p, L->panel[VIEW_PANEL_TASKS]);
-  view_timers_draw(&p, L->panel[VIEW_PANEL_TIMERS]);
-  view_futures_draw(&p, L->panel[VIEW_PANEL_FUTURES]);
+  view_tasks_draw_hits(&p, L->panel[VIEW_PANEL_TASKS], &out->hits);
+  view_timers_draw_hits(&p, L->panel[VIEW_PANEL_TIMERS], &out->hits);
+  view_futures_draw_hits(&p, L->panel[VIEW_PANEL_FUTURES], &out->hits);
   view_console_draw(&p, L->panel[VIEW_PANEL_CONSOLE]);
   draw_timeline(c, L, m, out);
   if (m->error && *m->error)
@@ -549,6 +549,21 @@ void view_screen_draw(const draw_ctx *c, const view_screen_layout *L,
     out->explain_lines =
         view_explain_draw(&p, L->panel[VIEW_PANEL_EXPLAIN], m->explain, m->explain_scroll);
   draw_status(c, L, m);
+
+  /* Over the panels: what each waiting task awaits, then the breakpoints. */
+  view_arrow arrows[VIEW_HITS_MAX];
+  size_t na = view_links_arrows(m->vs, m->snap, &out->hits, arrows, VIEW_HITS_MAX);
+  if (na > VIEW_HITS_MAX) na = VIEW_HITS_MAX;
+  out->narrows = na;
+  view_links_draw(c, L->T, L->screen, arrows, na);
+  if (m->bp)
+    view_bp_draw(c, L->T, m->bp, &out->hits, out->code.body, out->code.line_h, out->code.first,
+                 out->code.shown);
+  if (m->predict) {
+    draw_rect top = L->panel[VIEW_PANEL_TOP], st = L->panel[VIEW_PANEL_STATUS];
+    draw_rect area = {L->screen.x, top.y + top.h, L->screen.w, st.y - (top.y + top.h)};
+    view_predict_draw(c, area, L->T, m->predict, m->lang, &out->predict);
+  }
 
   if (m->toast && *m->toast) {
     draw_rect st = L->panel[VIEW_PANEL_STATUS];

@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "view_i18n.h"
 #include "view_panels.h"
+#include "view_predict.h"
 #include "view_state.h"
 #include "view_timeline.h"
 
@@ -29,6 +30,8 @@
   X(LESSONS, "B / Ctrl+O", "back to the lesson list", "레슨 목록으로")                         \
   X(SHOT, "S", "save a screenshot (PNG)", "스크린샷 저장 (PNG)")                               \
   X(EXPORT, "Ctrl+E", "save the timeline (PNG)", "타임라인 저장 (PNG)")                        \
+  X(BREAK, "click / X", "breakpoint: task, future, code line / clear all",                    \
+    "중단점: 태스크, 퓨처, 코드 줄 / 모두 지우기")                                             \
   X(WHEEL, "wheel / drag", "zoom / pan the timeline", "타임라인 확대 / 이동")                  \
   X(CLICK, "click", "timeline: go to that time", "타임라인: 그 시각으로 이동")                 \
   X(HELP, "? / F1", "this help", "이 도움말")                                                  \
@@ -124,6 +127,8 @@ typedef struct view_screen_model {
   float tip_x, tip_y;
   int hover_button; /* -1 for none */
   float queue_slide, queue_enter; /* the ready queue in motion: view_queue_draw_moving */
+  const view_predict *predict;    /* the lesson's questions over the panels (NULL: none) */
+  const view_bp *bp; /* breakpoints to mark; may be NULL */
 } view_screen_model;
 
 /* What was drawn where, for pointing at it. */
@@ -136,6 +141,9 @@ typedef struct view_screen_out {
   int explain_lines;
   draw_rect title; /* where the lesson's title was drawn, at title_px */
   float title_px;
+  view_predict_out predict; /* the question card and its choices */
+  view_hits hits; /* where task cards, futures and timer rows were drawn */
+  size_t narrows; /* await arrows drawn */
 } view_screen_out;
 
 /* Draws everything in L's layout. out may be NULL. */

@@ -11,6 +11,7 @@
 #include "browser.h"
 #include "draw_fonts.h"
 #include "lesson.h"
+#include "progress.h"
 #include "shot.h"
 #include "view_theme.h"
 
@@ -248,6 +249,79 @@ static int all_lessons(const char *dir) {
   return bad;
 }
 
+/* Progress: written and read back, a corrupt file and a missing one start empty; lesson 1's
+   predict questions and id come through lesson{}. */
+static int progress(const char *l1) {
+  char dir[] = "/tmp/ls-progress-XXXXXX", path[256], file[300];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/cfg/loopscope/progress", dir);
+  setenv("XDG_CONFIG_HOME", "/x/cfg", 1);
+  CHECK(app_progress_path(file, sizeof file) == 0 && !strcmp(file, "/x/cfg/loopscope/progress"));
+  app_progress p = {0};
+  CHECK(app_progress_load(&p, path) == 1 && p.ndone == 0); /* missing: empty, quietly */
+  CHECK(app_progress_set_done(&p, "sync-vs-async"));
+  CHECK(!app_progress_set_done(&p, "sync-vs-async"));
+  CHECK(!app_progress_set_done(&p, "has space"));
+  CHECK(app_progress_set_answer(&p, "sync-vs-async", 1, 1));
+  CHECK(app_progress_set_answer(&p, "sync-vs-async", 2, 2));
+  CHECK(app_progress_set_answer(&p, "sync-vs-async", 1, 2)); /* changed */
+  CHECK(app_progress_save(&p) == 0); /* makes cfg/loopscope */
+  app_progress q = {0};
+  CHECK(app_progress_load(&q, path) == 0);
+  CHECK(q.ndone == 1 && app_progress_is_done(&q, "sync-vs-async"));
+  CHECK(!app_progress_is_done(&q, "coroutines"));
+  CHECK(q.nanswers == 2 && app_progress_answer(&q, "sync-vs-async", 1) == 2 &&
+        app_progress_answer(&q, "sync-vs-async", 2) == 2 &&
+        app_progress_answer(&q, "sync-vs-async", 3) == -1);
+  /* No temporary left beside it. */
+  snprintf(file, sizeof file, "%s/cfg/loopscope", dir);
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = progress", file);
+  CHECK(system(cmd) == 0);
+  /* Corrupt: garbage, a bad line after good ones, an empty file. */
+  const char *bad[] = {"\x01\x02garbage\n", "loopscope-progress 1\ndone a\nanswer b x y\n", ""};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    fputs(bad[i], f);
+    fclose(f);
+    CHECK(app_progress_load(&q, path) == -1);
+    CHECK(q.ndone == 0 && q.nanswers == 0);
+  }
+  /* And it can be saved over. */
+  CHECK(app_progress_save(&p) == 0 && app_progress_load(&q, path) == 0 && q.ndone == 1);
+  app_progress_clear(&p);
+  app_progress_clear(&q);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+
+  /* Lesson 1 carries its questions; the browser reads its id without running it. */
+  app_lesson *l = app_lesson_open(l1);
+  CHECK(l && l->status == LX_OK);
+  CHECK(app_lesson_id(l) && !strcmp(app_lesson_id(l), "sync-vs-async"));
+  view_predict *pr = calloc(1, sizeof *pr);
+  CHECK(pr != NULL);
+  app_lesson_predict(l, pr);
+  CHECK(pr->n == 2 && pr->phase == VIEW_PREDICT_ASK);
+  CHECK(pr->q[0].nchoices == 3 && pr->q[0].answer == 2 && pr->q[0].at == LS_FROM_SEC(3.0));
+  CHECK(!strcmp(pr->q[0].choices[1], "Task 3, 1, 2"));
+  CHECK(strstr(pr->q[0].why[VIEW_LANG_EN], "shortest sleep"));
+  CHECK(strstr(pr->q[1].ask[VIEW_LANG_KO], "몇 초"));
+  free(pr);
+  app_lesson_free(l);
+  char *src = NULL;
+  FILE *f = fopen(l1, "rb");
+  CHECK(f != NULL);
+  src = calloc(1, 1 << 16);
+  CHECK(src && fread(src, 1, (1 << 16) - 1, f) > 0);
+  fclose(f);
+  char *id = app_lesson_peek_id(src);
+  CHECK(id && !strcmp(id, "sync-vs-async"));
+  free(id);
+  free(src);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr,
@@ -273,6 +347,8 @@ int main(int argc, char **argv) {
     rc = peek();
   else if (!strcmp(t, "lessons_scan") && argc > 2)
     rc = lessons_scan(argv[2]);
+  else if (!strcmp(t, "progress") && argc > 2)
+    rc = progress(argv[2]);
   else if (!strcmp(t, "all_lessons") && argc > 2)
     rc = all_lessons(argv[2]);
   else

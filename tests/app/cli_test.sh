@@ -104,6 +104,110 @@ export_svg)
   grep -q "6.00 s" "$tmp/t.svg" || fail "no total as text"
   if command -v xmllint >/dev/null; then xmllint --noout "$tmp/t.svg" || fail "not well-formed"; fi
   ;;
+export_gif)
+  # the timeline growing: GIF89a, more than one frame, looping, the last frame = the PNG export
+  "$bin" run "$lesson1" --export "$tmp/t.gif" --size 800x450 >/dev/null 2>&1 || fail "exit $?"
+  "$bin" run "$lesson1" --export "$tmp/t.png" --size 800x450 >/dev/null 2>&1 || fail "png exit $?"
+  [ "$(head -c 6 "$tmp/t.gif")" = GIF89a ] || fail "not a GIF89a"
+  "$bin" run "$lesson1" --export "$tmp/no/such/dir/x.gif" >/dev/null 2>"$tmp/e"
+  [ $? -eq 2 ] || fail "unwritable: exit status not 2"
+  grep -q "cannot write" "$tmp/e" || fail "message: $(cat "$tmp/e")"
+  if command -v python3 >/dev/null; then
+    # parses the GIF (LZW and all) and the PNG with the standard library only
+    python3 - "$tmp/t.gif" "$tmp/t.png" >"$tmp/o" 2>&1 <<'PY' || fail "$(cat "$tmp/o")"
+import struct, sys, zlib
+def png_rgb(path):
+    d = open(path, "rb").read()
+    assert d[:8] == b"\x89PNG\r\n\x1a\n"
+    i, idat = 8, b""
+    while i < len(d):
+        n, t = struct.unpack(">I4s", d[i:i + 8]); c = d[i + 8:i + 8 + n]; i += 12 + n
+        if t == b"IHDR": w, h, bd, ct = struct.unpack(">IIBB", c[:10])
+        elif t == b"IDAT": idat += c
+    assert bd == 8 and ct in (2, 6), (bd, ct)
+    bpp = 3 if ct == 2 else 4; raw = zlib.decompress(idat); st = w * bpp
+    out, prev, p = [], bytearray(st), 0
+    for y in range(h):
+        f = raw[p]; row = bytearray(raw[p + 1:p + 1 + st]); p += 1 + st
+        for x in range(st):
+            a = row[x - bpp] if x >= bpp else 0; b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
+            if f == 1: row[x] = (row[x] + a) & 255
+            elif f == 2: row[x] = (row[x] + b) & 255
+            elif f == 3: row[x] = (row[x] + (a + b) // 2) & 255
+            elif f == 4:
+                q = a + b - c; pa, pb, pc = abs(q - a), abs(q - b), abs(q - c)
+                row[x] = (row[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        out += [tuple(row[x * bpp:x * bpp + 3]) for x in range(w)]; prev = row
+    return w, h, out
+def lzw(data, mcs, npx):
+    clear, end = 1 << mcs, (1 << mcs) + 1
+    out, bits, nbits, size, table, prev = [], 0, 0, mcs + 1, None, None
+    def reset(): return [[i] for i in range(clear)] + [None, None]
+    table = reset()
+    for byte in data:
+        bits |= byte << nbits; nbits += 8
+        while nbits >= size:
+            code = bits & ((1 << size) - 1); bits >>= size; nbits -= size
+            if code == clear: table, size, prev = reset(), mcs + 1, None; continue
+            if code == end: return out
+            if prev is None: e = table[code]
+            elif code < len(table): e = table[code]; table.append(prev + e[:1])
+            else: e = prev + prev[:1]; table.append(e)
+            out += e; prev = e
+            if len(table) == (1 << size) and size < 12: size += 1
+    return out
+def gif(path):
+    d = open(path, "rb").read(); assert d[:6] == b"GIF89a", d[:6]
+    w, h, fl = struct.unpack("<HHB", d[6:11]); i = 13; pal = None
+    if fl & 0x80:
+        n = 3 << ((fl & 7) + 1); pal = [tuple(d[13 + k:16 + k]) for k in range(0, n, 3)]; i += n
+    canvas, frames, loop = [None] * (w * h), 0, False
+    def blocks(i):
+        s = b""
+        while d[i]: s += d[i + 1:i + 1 + d[i]]; i += 1 + d[i]
+        return s, i + 1
+    while d[i] != 0x3B:
+        if d[i] == 0x21:
+            label = d[i + 1]; s, i = blocks(i + 2)
+            if label == 0xFF and s.startswith(b"NETSCAPE2.0"): loop = True
+        elif d[i] == 0x2C:
+            x, y, fw, fh, f2 = struct.unpack("<HHHHB", d[i + 1:i + 10]); i += 10
+            lp = pal
+            if f2 & 0x80:
+                n = 3 << ((f2 & 7) + 1); lp = [tuple(d[i + k:i + k + 3]) for k in range(0, n, 3)]; i += n
+            assert not f2 & 0x40, "interlaced"
+            mcs = d[i]; s, i = blocks(i + 1); px = lzw(s, mcs, fw * fh)
+            assert len(px) >= fw * fh, (len(px), fw * fh)
+            for r in range(fh):
+                canvas[(y + r) * w + x:(y + r) * w + x + fw] = [lp[v] for v in px[r * fw:(r + 1) * fw]]
+            frames += 1
+        else: raise AssertionError("bad block %#x at %d" % (d[i], i))
+    return w, h, frames, loop, pal, canvas
+w, h, frames, loop, pal, last = gif(sys.argv[1])
+assert frames > 1, frames
+assert loop, "no NETSCAPE2.0 loop extension"
+pw, ph, ref = png_rgb(sys.argv[2])
+assert (w, h) == (pw, ph), ((w, h), (pw, ph))
+exact = set(pal); bad = far = 0
+for g, p in zip(last, ref):
+    if g != p:
+        if p in exact: bad += 1
+        if max(abs(a - b) for a, b in zip(g, p)) > 64: far += 1
+assert bad == 0, "%d pixels differ where the palette holds the PNG's colour" % bad
+assert far <= w * h // 1000, "%d pixels far from the PNG" % far
+print("frames", frames, "far", far)
+PY
+  elif command -v identify >/dev/null && command -v compare >/dev/null && command -v convert >/dev/null; then
+    n=$(identify "$tmp/t.gif" | wc -l)
+    [ "$n" -gt 1 ] || fail "$n frames"
+    grep -qa NETSCAPE2.0 "$tmp/t.gif" || fail "no NETSCAPE2.0 loop extension"
+    convert "$tmp/t.gif" -coalesce "$tmp/f.png" || fail "convert"
+    ae=$(compare -fuzz 25% -metric AE "$tmp/f-$((n - 1)).png" "$tmp/t.png" null: 2>&1)
+    [ "${ae%% *}" -le 360 ] 2>/dev/null || fail "last frame differs from the PNG in $ae pixels"
+  else
+    exit 77
+  fi
+  ;;
 export_unwritable)
   echo keep >"$tmp/old.png"
   "$bin" run "$lesson1" --export "$tmp/no/such/dir/x.png" >/dev/null 2>"$tmp/e"

@@ -43,6 +43,15 @@ win=$(timeout 20 xdotool search --sync --name "Loopscope" | head -n 1)
 [ -n "$win" ] || { bad "no window appeared"; cat "$tmp/stderr" >&2; exit 1; }
 say "window $win"
 
+# Lesson 1 opens on its first predict question: a number answers it and playback starts;
+# Esc puts the questions away.
+shot ask
+keys 2
+shot answered
+[ "$(differ ask answered)" != 0 ] || bad "answering the question changed nothing"
+keys Escape
+[ -f "$HOME/.config/loopscope/progress" ] || bad "the answer was not saved"
+
 keys End
 shot end
 keys Home
@@ -118,6 +127,8 @@ keys End
 shot reopened
 [ "$(differ browser reopened)" != 0 ] || bad "Enter did not open a lesson"
 
+keys Escape
+sleep 0.3
 keys Escape
 for i in 1 2 3 4 5 6 7 8 9 10; do
   kill -0 "$pid" 2>/dev/null || break

@@ -442,9 +442,9 @@ int vt_text_wrap(void) {
 int vt_browser_list(void) {
   static const view_browser_item items[] = {
       {"01_sync_vs_async.lua", "동기 vs 비동기",
-       "동기 프로그래밍: 작업이 순차적으로 실행됩니다."},
-      {"02_coroutines.lua", "코루틴", ""},
-      {"03_event_loop.lua", "이벤트 루프", "asyncio는 ..."}};
+       "동기 프로그래밍: 작업이 순차적으로 실행됩니다.", false},
+      {"02_coroutines.lua", "코루틴", "", true},
+      {"03_event_loop.lua", "이벤트 루프", "asyncio는 ...", false}};
   view_screen_layout L;
   view_screen_layout_compute(1280, 720, 1, &L);
   VT_CHECK(view_browser_fit(&L) >= 8);

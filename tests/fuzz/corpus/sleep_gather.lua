@@ -1,0 +1,10 @@
+local work = async(function(name, d)
+  print(name .. ' start')
+  await(asyncio.sleep(d))
+  print(name .. ' done')
+  return d
+end)
+main = async(function()
+  local r = await(asyncio.gather(work('a', 2), work('b', 1), work('c', 3)))
+  print(r[1] + r[2] + r[3])
+end)

@@ -1,0 +1,7 @@
+main = async(function()
+  local t = asyncio.create_task(asyncio.sleep(10), {name = 'Sleeper'})
+  await(asyncio.sleep(1))
+  t:cancel()
+  local ok, e = pcall(function() await(t) end)
+  print(ok, t:cancelled(), time.time())
+end)
