@@ -34,6 +34,8 @@
     "중단점: 태스크, 퓨처, 코드 줄 / 모두 지우기")                                             \
   X(WHEEL, "wheel / drag", "zoom / pan the timeline", "타임라인 확대 / 이동")                  \
   X(CLICK, "click", "timeline: go to that time", "타임라인: 그 시각으로 이동")                 \
+  X(PREDICT, "1-4 / Enter", "predict: answer / skip (Esc puts it away)",                      \
+    "예측: 답하기 / 건너뛰기 (Esc: 닫기)")                                                    \
   X(HELP, "? / F1", "this help", "이 도움말")                                                  \
   X(QUIT, "Esc", "quit", "종료")
 
