@@ -89,6 +89,14 @@ app_lesson *app_lesson_open(const char *path) {
   if (rc == LX_OK) rc = lx_run(l->rt, err, sizeof err);
   l->status = rc;
   if (rc != LX_OK && set_error(l, err)) goto oom;
+  const lx_lesson *ls = lx_lesson_info(l->rt);
+  l->exercise = ls && ls->exercise;
+  if (l->exercise && rc == LX_OK) {
+    app_check_run(l->rt, 0, &l->check);
+  } else if (l->exercise) {
+    snprintf(l->check.en, sizeof l->check.en, "✗ the lesson did not run to the end");
+    snprintf(l->check.ko, sizeof l->check.ko, "✗ 레슨이 끝까지 실행되지 않았습니다");
+  }
   /* Whatever ran was recorded, failed or not: show it. */
   size_t n = lx_run_count(l->rt);
   for (size_t i = 0; i < n; i++) {
@@ -165,6 +173,11 @@ const char *app_lesson_id(const app_lesson *l) {
   return ls ? ls->id : NULL;
 }
 
+const char *app_lesson_verdict(const app_lesson *l, view_lang lang) {
+  if (!l->exercise) return NULL;
+  return lang == VIEW_LANG_KO ? l->check.ko : l->check.en;
+}
+
 void app_lesson_model(const app_lesson *l, view_lang lang, view_screen_model *m) {
   m->vs = l->vs;
   m->tl = l->tl;
@@ -175,4 +188,11 @@ void app_lesson_model(const app_lesson *l, view_lang lang, view_screen_model *m)
   m->error = l->status != LX_OK ? l->error : NULL;
   m->error_line = l->status != LX_OK ? l->error_line : 0;
   m->lang = lang;
+  if (l->exercise) {
+    const lx_lesson *ls = lx_lesson_info(l->rt);
+    const char *g = ls ? (lang == VIEW_LANG_KO ? ls->goal.ko : ls->goal.en) : NULL;
+    m->goal = g ? g : "";
+    m->verdict = app_lesson_verdict(l, lang);
+    m->verdict_ok = l->check.ok;
+  }
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "check.h"
 #include "lx.h"
 #include "view_panels.h"
 #include "view_screen.h"
@@ -25,6 +26,8 @@ typedef struct app_lesson {
   view_state *vs;
   view_timeline *tl;
   struct timespec mtime; /* when the file was last changed, for reloading */
+  bool exercise;         /* lesson{ exercise = true }: check holds the verdict */
+  app_check check;       /* expect against this load's run (exercises only) */
 } app_lesson;
 
 /* Reads, compiles and runs the lesson. NULL only when out of memory; a lesson that cannot be
@@ -42,6 +45,8 @@ void app_lesson_play_init(const app_lesson *l, view_play *p);
 void app_lesson_predict(const app_lesson *l, view_predict *p);
 /* lesson{ id = ... }, or NULL. */
 const char *app_lesson_id(const app_lesson *l);
+/* An exercise's verdict in lang ("✓ ..." or "✗ ..."), or NULL when the lesson is none. */
+const char *app_lesson_verdict(const app_lesson *l, view_lang lang);
 /* Fills the parts of a screen model that come from the lesson. */
 void app_lesson_model(const app_lesson *l, view_lang lang, view_screen_model *m);
 

@@ -2,11 +2,11 @@
 #include "run.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "export.h"
 #include "fsutil.h"
 #include "lx.h"
@@ -45,36 +45,21 @@ static int write_trace(lx_rt *rt, const char *path) {
 
 /* --check: the printed lines and the last run's total against lesson{expect = ...}. */
 static int check(lx_rt *rt, int realtime) {
-  const lx_lesson *ls = lx_lesson_info(rt);
-  if (!ls || (!ls->has_expect_output && !ls->has_expect_total)) {
+  app_check k;
+  app_check_run(rt, realtime, &k);
+  if (k.no_expect) {
     fprintf(stderr, "check: the lesson has no expect = {...} to check against\n");
     return 1;
   }
-  int bad = 0;
-  if (ls->has_expect_output) {
-    size_t n = lx_output_count(rt);
-    size_t m = ls->nexpect_output;
-    for (size_t i = 0; i < (n > m ? n : m); i++) {
-      const char *got = lx_output_line(rt, i), *want = i < m ? ls->expect_output[i] : NULL;
-      if (got && want && !strcmp(got, want)) continue;
-      fprintf(stderr, "check: line %zu: expected %s%s%s, got %s%s%s\n", i + 1, want ? "'" : "",
-              want ? want : "no more lines", want ? "'" : "", got ? "'" : "",
-              got ? got : "no more lines", got ? "'" : "");
-      bad = 1;
-      break;
-    }
-  }
-  if (ls->has_expect_total) {
-    size_t n = lx_run_count(rt);
-    double total = n ? lx_run_get(rt, n - 1)->total : 0;
-    double tol = realtime ? 0.05 + 0.05 * ls->expect_total : 1e-6;
-    if (fabs(total - ls->expect_total) > tol) {
-      fprintf(stderr, "check: total time: expected %.2f s, got %.2f s\n", ls->expect_total, total);
-      bad = 1;
-    }
-  }
-  if (!bad) fprintf(stderr, "check: ok\n");
-  return bad;
+  if (k.line)
+    fprintf(stderr, "check: line %zu: expected %s%s%s, got %s%s%s\n", k.line, k.want ? "'" : "",
+            k.want ? k.want : "no more lines", k.want ? "'" : "", k.got ? "'" : "",
+            k.got ? k.got : "no more lines", k.got ? "'" : "");
+  if (k.total_bad)
+    fprintf(stderr, "check: total time: expected %.2f s, got %.2f s\n", k.total_want,
+            k.total_got);
+  if (k.ok) fprintf(stderr, "check: ok\n");
+  return !k.ok;
 }
 
 int app_run(const cli *c) {

@@ -463,6 +463,40 @@ static void draw_error(const draw_ctx *c, const view_screen_layout *L,
   draw_clip_pop(c);
 }
 
+/* An exercise's goal and verdict in a strip over the top of r; returns what is left of r. */
+static draw_rect draw_exercise(const draw_ctx *c, const view_screen_layout *L,
+                               const view_screen_model *m, draw_rect r) {
+  const view_theme *th = c->theme;
+  float T = L->T, pad = T * 0.5f, px = T * 0.92f;
+  float lh = line_h(c, DRAW_FONT_UI, px) * 1.2f;
+  float h = pad * 2 + lh * 2;
+  if (h > r.h * 0.6f) return r;
+  draw_rect s = {r.x, r.y, r.w, h};
+  draw_color col = m->verdict_ok ? th->done : th->error;
+  draw_fill(c, s, th->panel);
+  draw_stroke(c, s, 1.0f / c->scale, th->border);
+  draw_fill(c, (draw_rect){s.x, s.y, T * 0.3f, s.h}, col);
+  float x = s.x + pad + T * 0.3f, w = s.w - 2 * pad - T * 0.3f, y = s.y + pad;
+  const char *label = m->lang == VIEW_LANG_KO ? "연습: " : "Exercise: ";
+  float lw = draw_text(c, x, y, label, DRAW_FONT_BOLD, px, th->text);
+  draw_text_fit(c, x + lw, y, w - lw, m->goal ? m->goal : "", DRAW_FONT_UI, px, th->text);
+  y += lh;
+  /* The mark is drawn, not a glyph: the fonts have neither check nor cross. */
+  const char *v = m->verdict ? m->verdict : "";
+  if (!strncmp(v, "✓ ", 4) || !strncmp(v, "✗ ", 4)) v += 4;
+  float k = px * 0.8f, my = y + (lh / 1.2f - k) / 2, lw2 = T * 0.16f;
+  if (m->verdict_ok) {
+    draw_line(c, x, my + k * 0.55f, x + k * 0.38f, my + k * 0.9f, lw2, col);
+    draw_line(c, x + k * 0.38f, my + k * 0.9f, x + k, my + k * 0.1f, lw2, col);
+  } else {
+    draw_line(c, x + k * 0.1f, my + k * 0.1f, x + k * 0.9f, my + k * 0.9f, lw2, col);
+    draw_line(c, x + k * 0.9f, my + k * 0.1f, x + k * 0.1f, my + k * 0.9f, lw2, col);
+  }
+  draw_text_fit(c, x + k + T * 0.4f, y, w - k - T * 0.4f, v, DRAW_FONT_BOLD, px, col);
+  float gap = T * 0.25f;
+  return (draw_rect){r.x, r.y + h + gap, r.w, r.h - h - gap};
+}
+
 /* Fills what no panel covers: band by band between the panels' top and bottom edges. Panels
    paint their own backgrounds, and on a software rasteriser a second full-screen fill under
    them costs more than everything the panels draw. */
@@ -543,11 +577,18 @@ void view_screen_draw(const draw_ctx *c, const view_screen_layout *L,
   view_futures_draw_hits(&p, L->panel[VIEW_PANEL_FUTURES], &out->hits);
   view_console_draw(&p, L->panel[VIEW_PANEL_CONSOLE]);
   draw_timeline(c, L, m, out);
+  draw_rect explain = L->panel[VIEW_PANEL_EXPLAIN];
+  if (m->verdict) {
+    draw_rect rest = draw_exercise(c, L, m, explain);
+    if (rest.h < explain.h) /* the gap between the strip and the panel */
+      draw_fill(c, (draw_rect){explain.x, rest.y - L->T * 0.25f, explain.w, L->T * 0.25f},
+                th->bg);
+    explain = rest;
+  }
   if (m->error && *m->error)
-    draw_error(c, L, m, L->panel[VIEW_PANEL_EXPLAIN]);
+    draw_error(c, L, m, explain);
   else
-    out->explain_lines =
-        view_explain_draw(&p, L->panel[VIEW_PANEL_EXPLAIN], m->explain, m->explain_scroll);
+    out->explain_lines = view_explain_draw(&p, explain, m->explain, m->explain_scroll);
   draw_status(c, L, m);
 
   /* Over the panels: what each waiting task awaits, then the breakpoints. */

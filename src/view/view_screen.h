@@ -120,6 +120,9 @@ typedef struct view_screen_model {
   const char *title, *file, *explain;
   const char *error; /* a load or run error: shown instead of the explanation */
   int error_line;
+  const char *goal;    /* an exercise's goal: shown with the verdict above the explanation */
+  const char *verdict; /* an exercise's check, "✓ ..." or "✗ ..." (NULL: not an exercise) */
+  bool verdict_ok;
   view_lang lang;
   ls_time tl_from, tl_to; /* the timeline's zoom; to <= from: everything */
   int explain_scroll;

@@ -322,6 +322,37 @@ static int progress(const char *l1) {
   return 0;
 }
 
+/* exercise LESSON SOLVED: an exercise as shipped shows its goal and what is still wrong; the
+   solved copy shows "passed". Both go through the screen model the window and `shot` draw. */
+static int exercise(const char *lesson, const char *solved) {
+  app_lesson *l = app_lesson_open(lesson);
+  CHECK(l && l->status == LX_OK && l->exercise);
+  CHECK(!l->check.ok && l->check.line == 4 && l->check.total_bad);
+  view_screen_model m = {.hover_button = -1};
+  app_lesson_model(l, VIEW_LANG_EN, &m);
+  CHECK(m.goal && strstr(m.goal, "under 3.1 s") != NULL);
+  CHECK(m.verdict && !m.verdict_ok);
+  CHECK(!strcmp(m.verdict, "✗ line 4: expected '총 실행 시간: 3.00초', got '총 실행 시간: 6.00초'"));
+  memset(&m, 0, sizeof m);
+  app_lesson_model(l, VIEW_LANG_KO, &m);
+  CHECK(m.goal && strstr(m.goal, "3.1초") != NULL);
+  CHECK(m.verdict && !strncmp(m.verdict, "✗ 4번째 줄", strlen("✗ 4번째 줄")));
+  view_play p;
+  app_lesson_play_init(l, &p);
+  draw_canvas *cv =
+      app_shot_canvas(l, &p, VIEW_LANG_EN, view_theme_light(), 1280, 720, 1, fonts, NULL, NULL);
+  CHECK(cv);
+  draw_canvas_free(cv);
+  app_lesson_free(l);
+  l = app_lesson_open(solved);
+  CHECK(l && l->status == LX_OK && l->exercise && l->check.ok);
+  memset(&m, 0, sizeof m);
+  app_lesson_model(l, VIEW_LANG_EN, &m);
+  CHECK(m.verdict && m.verdict_ok && !strcmp(m.verdict, "✓ passed"));
+  app_lesson_free(l);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr,
@@ -349,6 +380,8 @@ int main(int argc, char **argv) {
     rc = lessons_scan(argv[2]);
   else if (!strcmp(t, "progress") && argc > 2)
     rc = progress(argv[2]);
+  else if (!strcmp(t, "exercise") && argc > 3)
+    rc = exercise(argv[2], argv[3]);
   else if (!strcmp(t, "all_lessons") && argc > 2)
     rc = all_lessons(argv[2]);
   else
