@@ -670,6 +670,23 @@ static void empty_note(const view_pctx *p, draw_rect body) {
                 p->T * 0.9f, p->c->theme->text_dim);
 }
 
+/* A panel listing one line of text per item: draws its frame, and either the empty note
+ * (returns 0) or pushes the body's clip and gives the line size, height and row count. */
+static int list_begin(const view_pctx *p, draw_rect r, view_str_id title, size_t count,
+                      draw_rect *body, float *px, float *lh, size_t *rows) {
+  *body = view_panel_frame(p, r, view_str(p->lang, title));
+  if (count == 0) {
+    empty_note(p, *body);
+    return 0;
+  }
+  draw_clip_push(p->c, *body);
+  *px = p->T * 0.85f;
+  *lh = line_h(p->c, DRAW_FONT_UI, *px) * 1.12f;
+  *rows = (size_t)(body->h / *lh);
+  if (*rows < 1) *rows = 1;
+  return 1;
+}
+
 void view_queue_draw(const view_pctx *p, draw_rect r) {
   view_queue_draw_moving(p, r, 0, 0);
 }
@@ -939,16 +956,10 @@ void view_futures_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits) {
   const draw_ctx *c = p->c;
   const view_theme *th = c->theme;
   const view_snap *s = p->s;
-  draw_rect body = view_panel_frame(p, r, view_str(p->lang, VIEW_S_FUTURES));
-  if (!s || s->nfutures == 0) {
-    empty_note(p, body);
-    return;
-  }
-  draw_clip_push(c, body);
-  float T = p->T, px = T * 0.85f;
-  float lh = line_h(c, DRAW_FONT_UI, px) * 1.12f;
-  size_t rows = (size_t)(body.h / lh);
-  if (rows < 1) rows = 1;
+  draw_rect body;
+  float T = p->T, px, lh;
+  size_t rows;
+  if (!list_begin(p, r, VIEW_S_FUTURES, s ? s->nfutures : 0, &body, &px, &lh, &rows)) return;
   /* Pending first (newest first), then resolved (newest first). */
   size_t n = s->nfutures, drawn = 0;
   char b[256], nb[48], wb[160];
@@ -1031,16 +1042,10 @@ void view_timers_draw_hits(const view_pctx *p, draw_rect r, view_hits *hits) {
   const draw_ctx *c = p->c;
   const view_theme *th = c->theme;
   const view_snap *s = p->s;
-  draw_rect body = view_panel_frame(p, r, view_str(p->lang, VIEW_S_TIMERS));
-  if (!s || s->ntimers == 0) {
-    empty_note(p, body);
-    return;
-  }
-  draw_clip_push(c, body);
-  float T = p->T, px = T * 0.85f;
-  float lh = line_h(c, DRAW_FONT_UI, px) * 1.12f;
-  size_t rows = (size_t)(body.h / lh);
-  if (rows < 1) rows = 1;
+  draw_rect body;
+  float T = p->T, px, lh;
+  size_t rows;
+  if (!list_begin(p, r, VIEW_S_TIMERS, s ? s->ntimers : 0, &body, &px, &lh, &rows)) return;
   size_t n = s->ntimers;
   size_t shown = n <= rows ? n : rows - 1;
   char tb[32], nb[48], b[160];
