@@ -9,14 +9,10 @@ void clock_init(ls_clock *c, ls_clock_mode mode) {
   c->now = 0;
 }
 
-static ls_time mono_now(void) {
+ls_time clock_mono_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (ls_time)ts.tv_sec * LS_SEC + ts.tv_nsec;
-}
-
-ls_time clock_now(const ls_clock *c) {
-  return c->mode == LS_CLOCK_VIRTUAL ? c->now : mono_now();
 }
 
 void clock_wait_until(ls_clock *c, ls_time t) {
@@ -25,7 +21,7 @@ void clock_wait_until(ls_clock *c, ls_time t) {
     return;
   }
   for (;;) {
-    ls_time d = t - mono_now();
+    ls_time d = t - clock_mono_now();
     if (d <= 0) return;
     struct timespec ts = {(time_t)(d / LS_SEC), (long)(d % LS_SEC)};
     if (nanosleep(&ts, NULL) == 0) return;

@@ -94,8 +94,9 @@ ls_id loop_call_later(ls_loop *l, ls_time delay, loop_cb cb, void *ud, uint64_t 
 /* 1 if the timer had not fired (even if already due: it is then skipped), else 0. */
 int loop_timer_cancel(ls_loop *l, ls_id timer);
 
-/* Runs iterations; returns 0, LS_EDEADLOCK (nothing can ever happen again while `until`
- * is pending), LS_ESTOPPED or LS_EHOST (the host called loop_fail). */
+/* Runs iterations; returns 0 when stopped or out of work (DEFAULT), after one iteration
+ * (ONCE, NOWAIT), or a negative LS_E* code: LS_EHOST (the host called loop_fail), a limit,
+ * LS_ECLOSED. */
 int loop_run(ls_loop *l, ls_run_mode mode);
 /* Runs until future f is done, as run_until_complete: the iteration that sees it done
  * finishes first. */

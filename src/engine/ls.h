@@ -18,7 +18,6 @@ typedef uint32_t ls_id;  /* a task, future or timer within one loop; 0 is "none"
   X(ESTATE, "invalid state")                                                                   \
   X(ENOENT, "no such task, future or timer")                                                   \
   X(EDEADLOCK, "deadlock: every task waits on something that can never complete")              \
-  X(ESTOPPED, "the loop was stopped")                                                          \
   X(ECLOSED, "the loop is closed")                                                             \
   X(EHOST, "the host reported an error")                                                       \
   X(ETIMELIMIT, "the run went past its clock-time limit")                                      \

@@ -5,13 +5,6 @@
 
 #include "lx_int.h"
 
-static char *dupstr(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-  if (p) memcpy(p, s, n);
-  return p;
-}
-
 static int new_ref_table(lua_State *L) {
   lua_newtable(L);
   return luaL_ref(L, LUA_REGISTRYINDEX);
@@ -32,7 +25,7 @@ lx_loop *lx_loop_new(lua_State *L, const char *name) {
     snprintf(buf, sizeof buf, "loop %u", rt->nloops + 1);
     name = buf;
   }
-  lp->name = dupstr(name);
+  lp->name = lx_strdup(name);
   if (!lp->trace || !lp->name) goto fail;
   ls_loop_config cfg = {
       .clock = &rt->clock,

@@ -63,10 +63,6 @@ typedef struct lx_loop {
 
 typedef struct lx_wd lx_wd; /* lx_watchdog.c */
 
-typedef struct lx_warn {
-  char *text;
-} lx_warn;
-
 struct lx_rt {
   lua_State *L;
   lx_wd *wd; /* arms the instruction budget on a step that runs too long */
@@ -108,6 +104,7 @@ static inline lx_rt *lx_get(lua_State *L) {
 }
 
 /* lx_state.c */
+char *lx_strdup(const char *s); /* malloc'd copy; NULL for NULL or out of memory */
 void lx_emit_err(lx_rt *rt, const char *s, size_t n);
 void lx_emit_errf(lx_rt *rt, const char *fmt, ...);
 void lx_note_output(lx_rt *rt, const char *s, size_t n);

@@ -38,13 +38,6 @@ static lx_io *get_io(lua_State *L) {
   return lx_get(L)->io;
 }
 
-static char *dupstr(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-  if (p) memcpy(p, s, n);
-  return p;
-}
-
 void lx_io_push_async(lua_State *L, int env, const char *name, lua_CFunction body) {
   env = lua_absindex(L, env);
   lua_getfield(L, env, "async");
@@ -218,7 +211,7 @@ static const char *ensure_root(lua_State *L, lx_io *io) {
     }
     owned = 1;
   }
-  if (!realpath(dir, real) || !(io->root = dupstr(real))) {
+  if (!realpath(dir, real) || !(io->root = lx_strdup(real))) {
     lx_raise(L, "OSError", "the sandbox folder '%s' cannot be used: %s", dir, strerror(errno));
     return NULL;
   }
@@ -510,7 +503,7 @@ static int op_build(lua_State *L) {
     b->f = NULL;
     luaL_setmetatable(L, LX_IOFILE);
     io_file *f = calloc(1, sizeof *f);
-    char *name = dupstr(op->path);
+    char *name = lx_strdup(op->path);
     if (!f || !name) {
       free(f);
       free(name);
@@ -859,8 +852,8 @@ static int open_body(lua_State *L) {
   io_op *op = op_new(L, io, lp, OP_OPEN);
   op->root = root;
   op->flags = flags;
-  op->path = dupstr(path);
-  op->data = dupstr(mode);
+  op->path = lx_strdup(path);
+  op->data = lx_strdup(mode);
   if (!op->path || !op->data) {
     op_free(op);
     return lx_raise(L, "MemoryError", "out of memory");

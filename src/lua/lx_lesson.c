@@ -4,14 +4,6 @@
 
 #include "lx_int.h"
 
-static char *dupstr(const char *s) {
-  if (!s) return NULL;
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-  if (p) memcpy(p, s, n);
-  return p;
-}
-
 void lx_lesson_clear(lx_lesson *ls) {
   free(ls->id);
   free(ls->title.ko);
@@ -40,15 +32,15 @@ void lx_lesson_clear(lx_lesson *ls) {
 static void read_text(lua_State *L, int t, const char *field, lx_text *out) {
   int ty = lua_getfield(L, t, field);
   if (ty == LUA_TSTRING) {
-    out->ko = dupstr(lua_tostring(L, -1));
-    out->en = dupstr(lua_tostring(L, -1));
+    out->ko = lx_strdup(lua_tostring(L, -1));
+    out->en = lx_strdup(lua_tostring(L, -1));
   } else if (ty == LUA_TTABLE) {
     lua_getfield(L, -1, "ko");
     lua_getfield(L, -2, "en");
-    out->ko = dupstr(lua_tostring(L, -2));
-    out->en = dupstr(lua_tostring(L, -1));
-    if (!out->ko && out->en) out->ko = dupstr(out->en);
-    if (!out->en && out->ko) out->en = dupstr(out->ko);
+    out->ko = lx_strdup(lua_tostring(L, -2));
+    out->en = lx_strdup(lua_tostring(L, -1));
+    if (!out->ko && out->en) out->ko = lx_strdup(out->en);
+    if (!out->en && out->ko) out->en = lx_strdup(out->ko);
     lua_pop(L, 2);
   } else if (ty != LUA_TNIL) {
     lx_raise(L, "TypeError", "lesson{}: '%s' must be a string or {ko=..., en=...}", field);
@@ -71,7 +63,7 @@ static size_t read_list(lua_State *L, int idx, const char *what, char ***out) {
       lx_raise(L, "TypeError", "lesson{}: '%s' must be a list of strings (item %d is %s)", what,
                (int)i, luaL_typename(L, -1));
     }
-    v[i - 1] = dupstr(lua_tostring(L, -1));
+    v[i - 1] = lx_strdup(lua_tostring(L, -1));
     lua_pop(L, 1);
   }
   *out = v;
@@ -103,7 +95,7 @@ static void read_predict(lua_State *L, lx_lesson *ls) {
       if (lua_rawgeti(L, -1, j) != LUA_TSTRING)
         lx_raise(L, "TypeError", "lesson{}: predict[%d].choices must be a list of strings",
                  (int)i);
-      q->choices[q->nchoices++] = dupstr(lua_tostring(L, -1));
+      q->choices[q->nchoices++] = lx_strdup(lua_tostring(L, -1));
       lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -125,7 +117,7 @@ static int l_lesson(lua_State *L) {
   lx_lesson_clear(&rt->lesson);
   rt->has_lesson = 0;
   lx_lesson *ls = &rt->lesson;
-  if (lua_getfield(L, 1, "id") == LUA_TSTRING) ls->id = dupstr(lua_tostring(L, -1));
+  if (lua_getfield(L, 1, "id") == LUA_TSTRING) ls->id = lx_strdup(lua_tostring(L, -1));
   lua_pop(L, 1);
   read_text(L, 1, "title", &ls->title);
   read_text(L, 1, "text", &ls->text);

@@ -9,7 +9,8 @@
 
 #include "lx_int.h"
 
-static char *dupstr(const char *s) {
+char *lx_strdup(const char *s) {
+  if (!s) return NULL;
   size_t n = strlen(s) + 1;
   char *p = malloc(n);
   if (p) memcpy(p, s, n);
@@ -183,7 +184,7 @@ void lx_add_pending(lx_rt *rt, const char *s) {
     rt->pending = p;
     rt->cappending = cap;
   }
-  char *c = dupstr(s);
+  char *c = lx_strdup(s);
   if (c) rt->pending[rt->npending++] = c;
 }
 
@@ -365,7 +366,7 @@ int lx_load_string(lx_rt *rt, const char *name, const char *src, size_t len, cha
   lua_State *L = rt->L;
   free(rt->chunkname);
   free(rt->source);
-  rt->chunkname = dupstr(name);
+  rt->chunkname = lx_strdup(name);
   rt->source = malloc(len + 1);
   if (!rt->chunkname || !rt->source) {
     copy_err(err, errlen, "out of memory");
@@ -424,7 +425,7 @@ int lx_load_file(lx_rt *rt, const char *path, char *err, size_t errlen) {
     return LX_EUSAGE;
   }
   free(rt->path);
-  rt->path = dupstr(path);
+  rt->path = lx_strdup(path);
   int rc = lx_load_string(rt, path, buf, len, err, errlen);
   free(buf);
   return rc;
