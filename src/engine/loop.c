@@ -16,13 +16,6 @@ int ls_grow(void **arr, size_t *cap, size_t need, size_t elem) {
   return LS_OK;
 }
 
-void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj, int32_t line,
-              int64_t arg) {
-  ls_trace_rec r = {clock_now(l->cfg.clock) - l->t0, (uint8_t)kind, (uint8_t)sub, 0,
-                    task, obj, line, arg};
-  if (trace_add(l->cfg.trace, &r)) l->failed = 1;
-}
-
 ls_loop *loop_new(const ls_loop_config *cfg) {
   if (!cfg || !cfg->clock || !cfg->trace || !cfg->step) return NULL;
   ls_loop *l = calloc(1, sizeof *l);
@@ -70,19 +63,14 @@ ls_time loop_debug(const ls_loop *l) {
   return l->debug;
 }
 
-int loop_push(ls_loop *l, const handle *h) {
-  if (l->rcount == l->rcap) {
-    handle *n = malloc(l->rcap * 2 * sizeof *n);
-    if (!n) return LS_ENOMEM;
-    for (size_t i = 0; i < l->rcount; i++) n[i] = l->ready[(l->rhead + i) & (l->rcap - 1)];
-    free(l->ready);
-    l->ready = n;
-    l->rhead = 0;
-    l->rcap *= 2;
-  }
-  l->ready[(l->rhead + l->rcount) & (l->rcap - 1)] = *h;
-  l->rcount++;
-  loop_rec(l, LS_EV_SCHED, h->kind, h->task, h->obj, 0, h->kind == LS_H_CALLBACK ? h->label : 0);
+int loop_grow_ready(ls_loop *l) {
+  handle *n = malloc(l->rcap * 2 * sizeof *n);
+  if (!n) return LS_ENOMEM;
+  for (size_t i = 0; i < l->rcount; i++) n[i] = l->ready[(l->rhead + i) & (l->rcap - 1)];
+  free(l->ready);
+  l->ready = n;
+  l->rhead = 0;
+  l->rcap *= 2;
   return LS_OK;
 }
 

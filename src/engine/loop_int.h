@@ -84,9 +84,24 @@ struct ls_loop {
 /* Grows *arr (of elem-sized items) to hold at least `need`; 0 or LS_ENOMEM. */
 int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
 
-void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj, int32_t line,
-              int64_t arg);
-int loop_push(ls_loop *l, const handle *h);
+/* Inline, as the three records and one queue push of every task step are the engine's
+ * hottest path. */
+static inline void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj,
+                            int32_t line, int64_t arg) {
+  ls_trace_rec r = {clock_now(l->cfg.clock) - l->t0, (uint8_t)kind, (uint8_t)sub, 0,
+                    task, obj, line, arg};
+  if (trace_add(l->cfg.trace, &r)) l->failed = 1;
+}
+
+int loop_grow_ready(ls_loop *l); /* doubles the ring; 0 or LS_ENOMEM */
+
+static inline int loop_push(ls_loop *l, const handle *h) {
+  if (l->rcount == l->rcap && loop_grow_ready(l)) return LS_ENOMEM;
+  l->ready[(l->rhead + l->rcount) & (l->rcap - 1)] = *h;
+  l->rcount++;
+  loop_rec(l, LS_EV_SCHED, h->kind, h->task, h->obj, 0, h->kind == LS_H_CALLBACK ? h->label : 0);
+  return LS_OK;
+}
 
 /* timer.c */
 ls_id timer_arm(ls_loop *l, ls_time when, loop_cb cb, void *ud, uint64_t arg, int64_t label,

@@ -12,9 +12,9 @@
 #define CHUNK_RECS ((size_t)1 << CHUNK_SHIFT)
 
 struct ls_trace {
-  ls_trace_rec **chunks; /* each CHUNK_RECS records */
+  ls_trace_wp wp;        /* first: trace_add in trace.h reads it */
+  ls_trace_rec **chunks; /* each CHUNK_RECS records; all but the last are full */
   size_t nchunks, capchunks;
-  size_t count;
   char *pool; /* NUL-terminated strings; id 0 is the empty string at offset 0 */
   size_t poollen, poolcap;
 };
@@ -57,32 +57,31 @@ void trace_free(ls_trace *tr) {
   free(tr);
 }
 
-int trace_add(ls_trace *tr, const ls_trace_rec *r) {
-  size_t slot = tr->count & (CHUNK_RECS - 1);
-  if (slot == 0 && (tr->count >> CHUNK_SHIFT) == tr->nchunks) {
-    if (tr->nchunks == tr->capchunks) {
-      size_t cap = tr->capchunks ? tr->capchunks * 2 : 16;
-      ls_trace_rec **c = realloc(tr->chunks, cap * sizeof *c);
-      if (!c) return LS_ENOMEM;
-      tr->chunks = c;
-      tr->capchunks = cap;
-    }
-    ls_trace_rec *chunk = NULL;
-    size_t bytes = CHUNK_RECS * sizeof *chunk;
-    if (tr->nchunks == 0) { /* most lessons stay in this one: touched page by page */
-      chunk = malloc(bytes);
-    } else if (posix_memalign((void **)&chunk, bytes, bytes) == 0) {
-#ifdef MADV_HUGEPAGE
-      madvise(chunk, bytes, MADV_HUGEPAGE);
-#endif
-    } else {
-      chunk = NULL;
-    }
-    if (!chunk) return LS_ENOMEM;
-    tr->chunks[tr->nchunks++] = chunk;
+/* The current chunk is full (or there is none yet): start the next one. */
+int trace_add_slow(ls_trace *tr, const ls_trace_rec *r) {
+  if (tr->nchunks == tr->capchunks) {
+    size_t cap = tr->capchunks ? tr->capchunks * 2 : 16;
+    ls_trace_rec **c = realloc(tr->chunks, cap * sizeof *c);
+    if (!c) return LS_ENOMEM;
+    tr->chunks = c;
+    tr->capchunks = cap;
   }
-  tr->chunks[tr->count >> CHUNK_SHIFT][slot] = *r;
-  tr->count++;
+  ls_trace_rec *chunk = NULL;
+  size_t bytes = CHUNK_RECS * sizeof *chunk;
+  if (tr->nchunks == 0) { /* most lessons stay in this one: touched page by page */
+    chunk = malloc(bytes);
+  } else if (posix_memalign((void **)&chunk, bytes, bytes) == 0) {
+#ifdef MADV_HUGEPAGE
+    madvise(chunk, bytes, MADV_HUGEPAGE);
+#endif
+  } else {
+    chunk = NULL;
+  }
+  if (!chunk) return LS_ENOMEM;
+  tr->chunks[tr->nchunks++] = chunk;
+  chunk[0] = *r;
+  tr->wp.next = chunk + 1;
+  tr->wp.end = chunk + CHUNK_RECS;
   return LS_OK;
 }
 
@@ -104,11 +103,12 @@ int64_t trace_intern(ls_trace *tr, const char *s, size_t len) {
 }
 
 size_t trace_count(const ls_trace *tr) {
-  return tr ? tr->count : 0;
+  if (!tr || tr->nchunks == 0) return 0;
+  return (tr->nchunks - 1) * CHUNK_RECS + (size_t)(tr->wp.next - tr->chunks[tr->nchunks - 1]);
 }
 
 const ls_trace_rec *trace_get(const ls_trace *tr, size_t i) {
-  if (!tr || i >= tr->count) return NULL;
+  if (!tr || i >= trace_count(tr)) return NULL;
   return &tr->chunks[i >> CHUNK_SHIFT][i & (CHUNK_RECS - 1)];
 }
 
@@ -140,6 +140,7 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 
 uint64_t trace_hash(const ls_trace *tr) {
   uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < tr->count; i++) h = fnv(h, trace_get(tr, i), sizeof(ls_trace_rec));
+  size_t n = trace_count(tr);
+  for (size_t i = 0; i < n; i++) h = fnv(h, trace_get(tr, i), sizeof(ls_trace_rec));
   return fnv(h, tr->pool, tr->poollen);
 }

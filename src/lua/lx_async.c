@@ -110,7 +110,9 @@ int lx_is_coro(lua_State *L, int idx) {
 
 /* asyncio.sleep(delay [, result]): a native coroutine object named 'sleep'. */
 static int l_sleep(lua_State *L) {
-  double d = luaL_checknumber(L, 1);
+  int isnum;
+  double d = lua_tonumberx(L, 1, &isnum); /* luaL_checknumber costs twice as much */
+  if (!isnum) d = luaL_checknumber(L, 1);
   if (d != d) return lx_raise(L, "ValueError", "Invalid delay: NaN (not a number)");
   int has_result = !lua_isnoneornil(L, 2);
   if (!has_result) {
@@ -225,7 +227,6 @@ static int l_await(lua_State *L) {
     return lx_raise(L, "RuntimeError",
                     "await outside a running coroutine: await works only inside an async "
                     "function that the event loop is running");
-  lua_settop(L, 1);
   if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) { /* asyncio.sleep(d) with no result */
     ls_time ns = (ls_time)(intptr_t)lua_touserdata(L, 1);
     lp->req_line = await_line(L, lp);
@@ -233,6 +234,7 @@ static int l_await(lua_State *L) {
     lp->req_delay = LS_TO_SEC(ns);
     return lua_yieldk(L, 0, 0, sleep0_k);
   }
+  lua_settop(L, 1);
   lx_coro *c = lx_tocoro(L, 1);
   if (c) {
     if (c->consumed) return lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
@@ -498,7 +500,7 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
     nres = 1;
   }
   if (st == LUA_YIELD) {
-    lua_pop(co, nres);
+    if (nres) lua_pop(co, nres);
     out->line = lp->req_line;
     switch (lp->req) {
     case LX_REQ_SLEEP:
