@@ -214,13 +214,14 @@ static int call_k(lua_State *L, int status, lua_KContext ctx) {
 
 /* The lesson line an await stops at; inside a task made straight from a built-in coroutine
  * (create_task(ev:wait())) there is none: the task keeps the line it was made at. */
-static int32_t await_line(lua_State *L, lx_loop *lp) {
-  int32_t line = lx_callerline(L);
+static int32_t await_line(lua_State *L, lx_loop *lp, int32_t site) {
+  int32_t line = site ? site : lx_callerline(L);
   return line ? line : task_line(lp->loop, loop_current_task(lp->loop));
 }
 
-/* await(x): x is a coroutine object (run inline, as Python does), a Task or a Future. */
-static int l_await(lua_State *L) {
+/* await(x): x is a coroutine object (run inline, as Python does), a Task or a Future. `site`
+ * is the lesson line of the call when the loader knew it (lx_sites.c), else 0. */
+static int await_at(lua_State *L, int32_t site) {
   lx_rt *rt = lx_get(L);
   lx_loop *lp = rt->running;
   if (!lp || lp->co != L)
@@ -229,7 +230,7 @@ static int l_await(lua_State *L) {
                     "function that the event loop is running");
   if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) { /* asyncio.sleep(d) with no result */
     ls_time ns = (ls_time)(intptr_t)lua_touserdata(L, 1);
-    lp->req_line = await_line(L, lp);
+    lp->req_line = await_line(L, lp, site);
     lp->req = LX_REQ_SLEEP;
     lp->req_delay = LS_TO_SEC(ns);
     return lua_yieldk(L, 0, 0, sleep0_k);
@@ -240,7 +241,7 @@ static int l_await(lua_State *L) {
     if (c->consumed) return lx_raise(L, "RuntimeError", "cannot reuse already awaited coroutine");
     c->consumed = 1;
     if (c->native == LX_NATIVE_SLEEP) {
-      lp->req_line = await_line(L, lp);
+      lp->req_line = await_line(L, lp, site);
       lp->req = LX_REQ_SLEEP;
       lp->req_delay = c->delay;
       return lua_yieldk(L, 0, 0, sleep_k);
@@ -258,13 +259,22 @@ static int l_await(lua_State *L) {
     if (f->id == loop_current_task(lp->loop))
       return lx_raise(L, "RuntimeError", "Task cannot await on itself");
     if (fut_state(lp->loop, f->id) != LS_FUT_PENDING) return lx_fut_outcome(L, lp, f->id);
-    lp->req_line = await_line(L, lp);
+    lp->req_line = await_line(L, lp, site);
     lp->req = LX_REQ_AWAIT;
     lp->req_obj = f->id;
     return lua_yieldk(L, 0, (lua_KContext)f->id, fut_k);
   }
   return lx_raise(L, "TypeError", "object %s can't be used in 'await' expression",
                   luaL_typename(L, 1));
+}
+
+static int l_await(lua_State *L) {
+  return await_at(L, 0);
+}
+
+/* await bound to its call's line (upvalue 1): see lx_sites.c. */
+int lx_await_at(lua_State *L) {
+  return await_at(L, (int32_t)lua_tointeger(L, lua_upvalueindex(1)));
 }
 
 /* Over the instruction budget: raise now, and again at every instruction after, so that a
@@ -587,7 +597,8 @@ void lx_step(ls_loop *l, ls_id t, void *ud, ls_resume how, ls_step_out *out) {
 const char *lx_awaited_name(lua_State *L, int lvl) {
   lua_Debug ar;
   if (!lua_getstack(L, lvl, &ar) || !lua_getinfo(L, "f", &ar)) return NULL;
-  int is_await = lua_tocfunction(L, -1) == l_await;
+  lua_CFunction fn = lua_tocfunction(L, -1);
+  int is_await = fn == l_await || fn == lx_await_at;
   lua_pop(L, 1);
   if (!is_await || !lua_getlocal(L, &ar, 1)) return NULL;
   const char *name = lx_tocoro(L, -1) ? lx_coro_name(L, -1) : NULL;

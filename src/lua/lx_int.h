@@ -103,6 +103,12 @@ static inline lx_rt *lx_get(lua_State *L) {
   return *(lx_rt **)lua_getextraspace(L);
 }
 
+/* lx_sites.c: `await(` loaded as `__await_at[LINE](` where that is safe */
+char *lx_sites_rewrite(const char *src, size_t len, size_t *outlen, int32_t **lines,
+                       size_t *nlines); /* malloc'd, or NULL: load src as it is */
+void lx_sites_install(lua_State *L, int env, const int32_t *lines, size_t n);
+int lx_await_at(lua_State *L); /* lx_async.c: await with its line in upvalue 1 */
+
 /* lx_state.c */
 char *lx_strdup(const char *s); /* malloc'd copy; NULL for NULL or out of memory */
 void lx_emit_err(lx_rt *rt, const char *s, size_t n);

@@ -376,14 +376,26 @@ int lx_load_string(lx_rt *rt, const char *name, const char *src, size_t len, cha
   rt->source[len] = '\0';
   rt->sourcelen = len;
   lua_pushfstring(L, "@%s", name);
-  int st = luaL_loadbufferx(L, src, len, lua_tostring(L, -1), "t");
+  size_t rlen = 0, nsites = 0;
+  int32_t *sites = NULL;
+  char *rw = lx_sites_rewrite(src, len, &rlen, &sites, &nsites);
+  int st = rw ? luaL_loadbufferx(L, rw, rlen, lua_tostring(L, -1), "t") : LUA_ERRSYNTAX;
+  free(rw);
+  if (rw && st != LUA_OK) lua_pop(L, 1);
+  if (st != LUA_OK) { /* as written: its own error messages, or no rewrite to do */
+    nsites = 0;
+    st = luaL_loadbufferx(L, src, len, lua_tostring(L, -1), "t");
+  }
   lua_remove(L, -2);
   if (st != LUA_OK) {
+    free(sites);
     copy_err(err, errlen, lua_tostring(L, -1));
     lua_pop(L, 1);
     return LX_EFAIL;
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, rt->env_ref);
+  lx_sites_install(L, -1, sites, nsites);
+  free(sites);
   lua_setupvalue(L, -2, 1);
   luaL_unref(L, LUA_REGISTRYINDEX, rt->chunk_ref);
   rt->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
