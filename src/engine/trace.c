@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* madvise */
 #include "trace.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -10,6 +11,22 @@
  * huge pages, so filling them costs one page fault per chunk instead of 512. */
 #define CHUNK_SHIFT 16
 #define CHUNK_RECS ((size_t)1 << CHUNK_SHIFT)
+#define CHUNK_BYTES (CHUNK_RECS * sizeof(ls_trace_rec))
+/* Populated chunks the helper keeps ready: two ride out a slow huge-page allocation. */
+#define SPARES 2
+
+/* A big trace's helper thread: it allocates and faults in the next chunks, so the loop's
+ * thread never stalls on fresh memory. Started by the second chunk, so small traces run
+ * without it. */
+typedef struct chunk_helper {
+  pthread_t thread;
+  pthread_mutex_t mu; /* guards the fields below */
+  pthread_cond_t cv;  /* the helper waits here for work or stop */
+  ls_trace_rec *spare[SPARES];
+  int nspare;
+  int stop;   /* trace_free is waiting for the thread to end */
+  int failed; /* out of memory: idle until the next chunk is taken */
+} chunk_helper;
 
 struct ls_trace {
   ls_trace_wp wp;        /* first: trace_add in trace.h reads it */
@@ -17,6 +34,8 @@ struct ls_trace {
   size_t nchunks, capchunks;
   char *pool; /* NUL-terminated strings; id 0 is the empty string at offset 0 */
   size_t poollen, poolcap;
+  chunk_helper *helper; /* NULL until the second chunk, or if the thread could not start */
+  int helper_tried;     /* start it once: a failed start is not retried every chunk */
 };
 
 _Static_assert(sizeof(ls_trace_rec) <= 32, "a trace record must stay within 32 bytes");
@@ -35,6 +54,98 @@ const char *ls_strerror(int code) {
   }
 }
 
+/* A 2 MiB-aligned chunk asking for huge pages: memory for the big traces only. */
+static ls_trace_rec *chunk_big(void) {
+  void *p = NULL;
+  if (posix_memalign(&p, CHUNK_BYTES, CHUNK_BYTES) != 0) return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, CHUNK_BYTES, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+/* Faults every page in now, so the loop's writes later find them mapped and zeroed. */
+static void chunk_populate(ls_trace_rec *c) {
+#ifdef MADV_POPULATE_WRITE
+  if (madvise(c, CHUNK_BYTES, MADV_POPULATE_WRITE) == 0) return;
+#endif
+  volatile char *b = (volatile char *)c; /* older kernels (EINVAL): one write per page */
+  for (size_t off = 0; off < CHUNK_BYTES; off += 4096) b[off] = 0;
+}
+
+/* The helper thread: refills the spares while there is room, sleeps otherwise. */
+static void *helper_main(void *arg) {
+  chunk_helper *h = arg;
+  pthread_mutex_lock(&h->mu);
+  for (;;) {
+    while (!h->stop && (h->nspare == SPARES || h->failed)) pthread_cond_wait(&h->cv, &h->mu);
+    if (h->stop) break;
+    pthread_mutex_unlock(&h->mu); /* the slow part runs unlocked: the loop never waits on it */
+    ls_trace_rec *c = chunk_big();
+    if (c) chunk_populate(c);
+    pthread_mutex_lock(&h->mu);
+    if (c)
+      h->spare[h->nspare++] = c;
+    else
+      h->failed = 1;
+  }
+  pthread_mutex_unlock(&h->mu);
+  return NULL;
+}
+
+/* Starts the helper; NULL if it cannot, and the trace then allocates every chunk itself. */
+static chunk_helper *helper_start(void) {
+  chunk_helper *h = calloc(1, sizeof *h);
+  if (!h) return NULL;
+  if (pthread_mutex_init(&h->mu, NULL) != 0) goto fail_mu;
+  if (pthread_cond_init(&h->cv, NULL) != 0) goto fail_cv;
+  if (pthread_create(&h->thread, NULL, helper_main, h) != 0) goto fail_thread;
+  return h;
+fail_thread:
+  pthread_cond_destroy(&h->cv);
+fail_cv:
+  pthread_mutex_destroy(&h->mu);
+fail_mu:
+  free(h);
+  return NULL;
+}
+
+/* Ends the thread and frees the chunks it had ready but nobody took. */
+static void helper_stop(chunk_helper *h) {
+  if (!h) return;
+  pthread_mutex_lock(&h->mu);
+  h->stop = 1;
+  pthread_cond_signal(&h->cv);
+  pthread_mutex_unlock(&h->mu);
+  pthread_join(h->thread, NULL);
+  for (int i = 0; i < h->nspare; i++) free(h->spare[i]);
+  pthread_cond_destroy(&h->cv);
+  pthread_mutex_destroy(&h->mu);
+  free(h);
+}
+
+/* A ready spare (NULL if none yet: no waiting), and a nudge to prepare the next. */
+static ls_trace_rec *helper_take(chunk_helper *h) {
+  pthread_mutex_lock(&h->mu);
+  ls_trace_rec *c = h->nspare ? h->spare[--h->nspare] : NULL;
+  h->failed = 0; /* memory may have come back since the last failure */
+  pthread_cond_signal(&h->cv);
+  pthread_mutex_unlock(&h->mu);
+  return c;
+}
+
+/* The next chunk: malloc for the first (most lessons stay in it, touched page by page);
+ * after that a spare from the helper, or a big chunk allocated here if none is ready. */
+static ls_trace_rec *chunk_next(ls_trace *tr) {
+  if (tr->nchunks == 0) return malloc(CHUNK_BYTES);
+  if (!tr->helper_tried) {
+    tr->helper_tried = 1;
+    tr->helper = helper_start();
+  }
+  ls_trace_rec *c = tr->helper ? helper_take(tr->helper) : NULL;
+  return c ? c : chunk_big();
+}
+
 ls_trace *trace_new(void) {
   ls_trace *tr = calloc(1, sizeof *tr);
   if (!tr) return NULL;
@@ -51,6 +162,7 @@ fail:
 
 void trace_free(ls_trace *tr) {
   if (!tr) return;
+  helper_stop(tr->helper);
   for (size_t i = 0; i < tr->nchunks; i++) free(tr->chunks[i]);
   free(tr->chunks);
   free(tr->pool);
@@ -66,17 +178,7 @@ int trace_add_slow(ls_trace *tr, const ls_trace_rec *r) {
     tr->chunks = c;
     tr->capchunks = cap;
   }
-  ls_trace_rec *chunk = NULL;
-  size_t bytes = CHUNK_RECS * sizeof *chunk;
-  if (tr->nchunks == 0) { /* most lessons stay in this one: touched page by page */
-    chunk = malloc(bytes);
-  } else if (posix_memalign((void **)&chunk, bytes, bytes) == 0) {
-#ifdef MADV_HUGEPAGE
-    madvise(chunk, bytes, MADV_HUGEPAGE);
-#endif
-  } else {
-    chunk = NULL;
-  }
+  ls_trace_rec *chunk = chunk_next(tr);
   if (!chunk) return LS_ENOMEM;
   tr->chunks[tr->nchunks++] = chunk;
   chunk[0] = *r;
@@ -127,9 +229,18 @@ const char *trace_kind_name(int kind) {
   return names[kind];
 }
 
+/* Counts the helper's ready spares too: they are this trace's memory, filled or not. */
+static size_t helper_bytes(chunk_helper *h) {
+  if (!h) return 0;
+  pthread_mutex_lock(&h->mu);
+  size_t n = (size_t)h->nspare;
+  pthread_mutex_unlock(&h->mu);
+  return n * CHUNK_BYTES + sizeof *h;
+}
+
 size_t trace_bytes(const ls_trace *tr) {
-  return tr->nchunks * CHUNK_RECS * sizeof(ls_trace_rec) + tr->capchunks * sizeof(void *) +
-         tr->poolcap + sizeof *tr;
+  return tr->nchunks * CHUNK_BYTES + tr->capchunks * sizeof(void *) + tr->poolcap +
+         sizeof *tr + helper_bytes(tr->helper);
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n) {

@@ -71,6 +71,8 @@ typedef struct ls_trace_rec {
 typedef struct ls_trace ls_trace;
 
 ls_trace *trace_new(void); /* NULL when out of memory */
+/* A trace that outgrows its first chunk starts a helper thread of its own that prepares the
+ * next chunks; trace_free ends it. Use a trace from one thread. */
 void trace_free(ls_trace *tr);
 
 /* The write cursor. It is the first member of every ls_trace, so that appending -- three
@@ -95,7 +97,7 @@ size_t trace_count(const ls_trace *tr);
 const ls_trace_rec *trace_get(const ls_trace *tr, size_t i); /* NULL past the end */
 const char *trace_str(const ls_trace *tr, int64_t id);       /* "" for 0 or a bad id */
 const char *trace_kind_name(int kind);
-size_t trace_bytes(const ls_trace *tr); /* memory held, for benchmarks */
+size_t trace_bytes(const ls_trace *tr); /* memory held (ready spare chunks too), for benchmarks */
 /* FNV-1a over every record and the string pool: equal traces give equal hashes. */
 uint64_t trace_hash(const ls_trace *tr);
 

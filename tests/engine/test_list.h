@@ -60,6 +60,11 @@
   X(trace_names_and_errors)                                                                    \
   X(trace_simple_program)                                                                      \
   X(trace_deterministic)                                                                       \
+  /* test_trace_big.c */                                                                       \
+  X(trace_big_roundtrip)                                                                       \
+  X(trace_big_two_interleaved)                                                                 \
+  X(trace_big_hash_equal)                                                                      \
+  X(trace_big_helper_lifetime)                                                                 \
   /* test_idle.c */                                                                            \
   X(idle_real_clock_waits)                                                                     \
   X(idle_virtual_clock_jumps)
