@@ -101,7 +101,11 @@ static int l_async(lua_State *L) {
  * one twice sleeps twice instead of raising: the one place it differs from Python.) */
 static void *sleep_value(double d) {
   ls_time ns = d > 0 ? LS_FROM_SEC(d) : 0;
-  return (void *)(intptr_t)ns;
+  return (void *)(intptr_t)(ns * 2 + 1); /* odd: no userdata block is, so await needs one test */
+}
+
+static int is_sleep_value(const void *p) {
+  return ((uintptr_t)p & 1) != 0;
 }
 
 int lx_is_coro(lua_State *L, int idx) {
@@ -110,11 +114,11 @@ int lx_is_coro(lua_State *L, int idx) {
 
 /* asyncio.sleep(delay [, result]): a native coroutine object named 'sleep'. */
 static int l_sleep(lua_State *L) {
-  int isnum;
-  double d = lua_tonumberx(L, 1, &isnum); /* luaL_checknumber costs twice as much */
-  if (!isnum) d = luaL_checknumber(L, 1);
+  int isnum; /* sleep(0): an integer is read without lua_tonumberx's float conversion call */
+  lua_Integer i = lua_tointegerx(L, 1, &isnum);
+  double d = isnum ? (double)i : luaL_checknumber(L, 1);
   if (d != d) return lx_raise(L, "ValueError", "Invalid delay: NaN (not a number)");
-  int has_result = !lua_isnoneornil(L, 2);
+  int has_result = lua_gettop(L) >= 2 && !lua_isnil(L, 2);
   if (!has_result) {
     if (d > 1e9) return lx_raise(L, "ValueError", "sleep length is too large");
     lua_pushlightuserdata(L, sleep_value(d));
@@ -228,8 +232,9 @@ static int await_at(lua_State *L, int32_t site) {
     return lx_raise(L, "RuntimeError",
                     "await outside a running coroutine: await works only inside an async "
                     "function that the event loop is running");
-  if (lua_type(L, 1) == LUA_TLIGHTUSERDATA) { /* asyncio.sleep(d) with no result */
-    ls_time ns = (ls_time)(intptr_t)lua_touserdata(L, 1);
+  void *p = lua_touserdata(L, 1);
+  if (is_sleep_value(p)) { /* asyncio.sleep(d) with no result */
+    ls_time ns = (ls_time)((intptr_t)p >> 1);
     lp->req_line = await_line(L, lp, site);
     lp->req = LX_REQ_SLEEP;
     lp->req_delay = LS_TO_SEC(ns);
@@ -274,7 +279,7 @@ static int l_await(lua_State *L) {
 
 /* await bound to its call's line (upvalue 1): see lx_sites.c. */
 int lx_await_at(lua_State *L) {
-  return await_at(L, (int32_t)lua_tointeger(L, lua_upvalueindex(1)));
+  return await_at(L, (int32_t)(intptr_t)lua_touserdata(L, lua_upvalueindex(1)));
 }
 
 /* Over the instruction budget: raise now, and again at every instruction after, so that a

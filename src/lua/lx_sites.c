@@ -2,7 +2,8 @@
  * C closure that already knows its source line. Looking the line up with lua_getinfo at each
  * suspension cost about 220 instructions, an eighth of a whole task switch.
  *
- * The rewrite keeps every line where it was and touches nothing but those tokens. It is done
+ * The rewrite keeps every line where it was and touches nothing but those tokens (and a
+ * `local __await_at = __await_at; ` in front of line 1). It is done
  * only when it cannot change what the lesson means: when `await` is anything but a call of
  * the global (a local, a parameter, an assignment, a value), when the lesson mentions _ENV
  * or __await_at, or when the lexer is unsure, the source is loaded as written and await
@@ -13,6 +14,10 @@
 #include "lx_int.h"
 
 #define SITES "__await_at"
+/* On line 1, before the lesson: an upvalue is read without the global table's hash lookup.
+ * (A chunk already at Lua's limit of locals or upvalues fails to load; it is then loaded as
+ * written.) */
+#define PREFIX "local " SITES " = " SITES "; "
 
 typedef enum { T_EOF, T_NAME, T_OTHER, T_BAD } tok_kind;
 
@@ -201,7 +206,7 @@ char *lx_sites_rewrite(const char *src, size_t len, size_t *outlen, int32_t **li
     return NULL;
   }
   /* "await" (5) becomes "__await_at[LINE]" (12 + digits) */
-  size_t cap = len + (size_t)n * 24 + 1, o = 0, from = 0;
+  size_t cap = sizeof PREFIX + len + (size_t)n * 24 + 1, o = 0, from = 0;
   char *out = malloc(cap);
   int32_t *ls = malloc((size_t)n * sizeof *ls);
   if (!out || !ls) {
@@ -210,6 +215,8 @@ char *lx_sites_rewrite(const char *src, size_t len, size_t *outlen, int32_t **li
     free(v);
     return NULL;
   }
+  memcpy(out, PREFIX, sizeof PREFIX - 1);
+  o = sizeof PREFIX - 1;
   for (long i = 0; i < n; i++) {
     memcpy(out + o, src + from, v[i].at - from);
     o += v[i].at - from;
@@ -242,7 +249,7 @@ void lx_sites_install(lua_State *L, int env, const int32_t *lines, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (lua_rawgeti(L, -1, lines[i]) == LUA_TNIL) {
       lua_pop(L, 1);
-      lua_pushinteger(L, lines[i]);
+      lua_pushlightuserdata(L, (void *)(intptr_t)lines[i]); /* cheaper to read than an integer */
       lua_pushcclosure(L, lx_await_at, 1);
       lua_rawseti(L, -2, lines[i]);
     } else {

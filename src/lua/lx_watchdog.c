@@ -3,13 +3,16 @@
  * step (or top-level chunk, or callback) still running after WD_TICKS * WD_TICK_MS. From then
  * on the step has opt.step_budget instructions left before it is stopped.
  *
- * enter/leave run twice per task step, so they take no lock: the loop thread publishes the
- * running thread after bumping `seq`; the watchdog arms a hook only while `busy`, after
- * checking that `seq` has not moved. Both sides store, then load the other's flag, sequentially
- * consistent (Dekker): either the loop sees `busy` and waits for the arming to finish, or
- * the watchdog sees the new `seq` and leaves the thread alone. */
+ * enter/leave run twice per task step, so they are two plain stores: the loop thread bumps
+ * `seq` and publishes the running thread. The watchdog never touches a Lua state itself: it
+ * signals the loop thread, and the handler -- on that thread, so it sees exactly what the
+ * loop last stored -- arms the hook if `seq` is still the one the watchdog saw (lua.c arms
+ * its ^C hook from a signal handler the same way). A runtime is used by one thread, the one
+ * that made it. */
+#define _GNU_SOURCE /* pthread_sigqueue */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
@@ -20,19 +23,36 @@
 #define WD_TICKS 10
 
 struct lx_wd {
-  pthread_t thread;
-  pthread_mutex_t mu; /* held by the watchdog while it arms; the loop takes it to wait */
+  pthread_t thread, owner; /* owner: the thread that runs the lesson */
+  pthread_mutex_t mu;      /* the watchdog's tick wait and `stop` */
   pthread_cond_t cv;
-  int stop, started;
+  int stop, started, sig;
+  /* written by the owner; read by the watchdog (relaxed) and the handler (same thread) */
   _Atomic(lua_State *) watched; /* the thread running Lua now, NULL while the loop waits */
-  _Atomic(lua_State *) hooked;  /* the thread we armed the hook on */
   atomic_uint_fast64_t seq;     /* moves at every enter/leave */
-  atomic_int busy;              /* the watchdog is between its seq check and arming */
+  _Atomic(lua_State *) hooked;  /* owner and handler only: the thread the hook is armed on */
+  atomic_uint_fast64_t armseq;  /* the seq the watchdog saw when it asked for the hook */
   uint64_t seen;                /* watchdog thread only */
   int ticks;
   lua_Hook hook;
   int count;
 };
+
+/* Runs on the owner thread, between any two of its instructions. */
+static void on_signal(int sig, siginfo_t *si, void *uc) {
+  (void)sig, (void)uc;
+  lx_wd *wd = si->si_value.sival_ptr;
+  if (si->si_code != SI_QUEUE || !wd) return;
+  int saved = errno;
+  lua_State *w = atomic_load_explicit(&wd->watched, memory_order_relaxed);
+  if (w && !atomic_load_explicit(&wd->hooked, memory_order_relaxed) &&
+      atomic_load_explicit(&wd->seq, memory_order_relaxed) ==
+          atomic_load_explicit(&wd->armseq, memory_order_relaxed)) {
+    lua_sethook(w, wd->hook, LUA_MASKCOUNT, wd->count);
+    atomic_store_explicit(&wd->hooked, w, memory_order_relaxed);
+  }
+  errno = saved;
+}
 
 static void *wd_main(void *p) {
   lx_wd *wd = p;
@@ -47,23 +67,30 @@ static void *wd_main(void *p) {
     }
     pthread_cond_timedwait(&wd->cv, &wd->mu, &ts);
     if (wd->stop) break;
-    atomic_store(&wd->busy, 1);
-    /* watched before seq: the loop bumps seq before it stores watched, so a watched that is
-     * newer than s shows up as a moved seq, never as a long-running step */
-    lua_State *w = atomic_load_explicit(&wd->watched, memory_order_acquire);
-    uint64_t s = atomic_load(&wd->seq);
-    if (!w || s != wd->seen) {
+    uint64_t s = atomic_load_explicit(&wd->seq, memory_order_relaxed);
+    if (!atomic_load_explicit(&wd->watched, memory_order_relaxed) || s != wd->seen) {
       wd->seen = s;
       wd->ticks = 0;
-    } else if (++wd->ticks >= WD_TICKS && !atomic_load_explicit(&wd->hooked, memory_order_relaxed)) {
-      /* lua_sethook may be called asynchronously: it is how lua.c stops a script on ^C */
-      lua_sethook(w, wd->hook, LUA_MASKCOUNT, wd->count);
-      atomic_store_explicit(&wd->hooked, w, memory_order_relaxed);
+    } else if (++wd->ticks == WD_TICKS) { /* once per long step */
+      atomic_store_explicit(&wd->armseq, s, memory_order_relaxed);
+      pthread_sigqueue(wd->owner, wd->sig, (union sigval){.sival_ptr = wd});
     }
-    atomic_store(&wd->busy, 0);
   }
   pthread_mutex_unlock(&wd->mu);
   return NULL;
+}
+
+/* The handler is process-wide but stateless (the watchdog travels in the signal's value). */
+static int install_handler(int sig) {
+  struct sigaction old;
+  if (sigaction(sig, NULL, &old)) return -1;
+  if ((old.sa_flags & SA_SIGINFO) && old.sa_sigaction == on_signal) return 0;
+  if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler != SIG_DFL) return -1; /* someone's */
+  struct sigaction sa = {0};
+  sa.sa_sigaction = on_signal;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  return sigaction(sig, &sa, NULL);
 }
 
 lx_wd *lx_wd_new(lua_Hook hook, long budget) {
@@ -71,39 +98,50 @@ lx_wd *lx_wd_new(lua_Hook hook, long budget) {
   if (!wd) return NULL;
   wd->hook = hook;
   wd->count = (int)(budget > 2000000000 ? 2000000000 : budget < 1 ? 1 : budget);
+  wd->owner = pthread_self();
+  wd->sig = SIGRTMIN + 3;
   atomic_init(&wd->watched, NULL);
   atomic_init(&wd->hooked, NULL);
   atomic_init(&wd->seq, 0);
-  atomic_init(&wd->busy, 0);
+  atomic_init(&wd->armseq, UINT64_MAX);
   pthread_mutex_init(&wd->mu, NULL);
   pthread_cond_init(&wd->cv, NULL);
-  if (pthread_create(&wd->thread, NULL, wd_main, wd) == 0) wd->started = 1;
+  if (install_handler(wd->sig) == 0 && pthread_create(&wd->thread, NULL, wd_main, wd) == 0)
+    wd->started = 1;
   return wd;
 }
 
 void lx_wd_free(lx_wd *wd) {
   if (!wd) return;
   if (wd->started) {
+    /* a signal the watchdog sent just before it stopped must not reach a freed wd: hold it
+     * back, stop the thread, then take any that is pending */
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, wd->sig);
+    pthread_sigmask(SIG_BLOCK, &set, &old);
     pthread_mutex_lock(&wd->mu);
     wd->stop = 1;
     pthread_cond_signal(&wd->cv);
     pthread_mutex_unlock(&wd->mu);
     pthread_join(wd->thread, NULL);
+    struct timespec zero = {0, 0};
+    while (sigtimedwait(&set, NULL, &zero) == wd->sig) {
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
   }
   pthread_mutex_destroy(&wd->mu);
   pthread_cond_destroy(&wd->cv);
   free(wd);
 }
 
-/* Publishes `co` as the running thread; returns the hooked thread once no arming is under way. */
-static lua_State *publish(lx_wd *wd, lua_State *co) {
-  atomic_fetch_add(&wd->seq, 1); /* seq_cst: ordered before the load of busy below */
-  atomic_store_explicit(&wd->watched, co, memory_order_release);
-  if (atomic_load(&wd->busy)) {  /* rare: wait for the arming to end */
-    pthread_mutex_lock(&wd->mu);
-    pthread_mutex_unlock(&wd->mu);
-  }
-  return atomic_load_explicit(&wd->hooked, memory_order_acquire);
+/* seq first: a signal landing between the two stores sees a moved seq and arms nothing. */
+static void publish(lx_wd *wd, lua_State *co) {
+  uint64_t s = atomic_load_explicit(&wd->seq, memory_order_relaxed);
+  atomic_store_explicit(&wd->seq, s + 1, memory_order_relaxed);
+  atomic_signal_fence(memory_order_seq_cst);
+  atomic_store_explicit(&wd->watched, co, memory_order_relaxed);
+  atomic_signal_fence(memory_order_seq_cst);
 }
 
 static void disarm(lx_wd *wd, lua_State *h) {
@@ -114,13 +152,14 @@ static void disarm(lx_wd *wd, lua_State *h) {
 lua_State *lx_wd_enter(lx_wd *wd, lua_State *co) {
   if (!wd) return NULL;
   lua_State *prev = atomic_load_explicit(&wd->watched, memory_order_relaxed);
-  lua_State *h = publish(wd, co);
+  publish(wd, co);
+  lua_State *h = atomic_load_explicit(&wd->hooked, memory_order_relaxed);
   if (h && h != co) disarm(wd, h); /* the hooked thread is suspended now */
   return prev;
 }
 
 void lx_wd_leave(lx_wd *wd, lua_State *co, lua_State *prev) {
   if (!wd) return;
-  lua_State *h = publish(wd, prev);
-  if (co && h == co) disarm(wd, co);
+  publish(wd, prev);
+  if (co && atomic_load_explicit(&wd->hooked, memory_order_relaxed) == co) disarm(wd, co);
 }
