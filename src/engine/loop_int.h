@@ -88,9 +88,8 @@ int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
  * hottest path. */
 static inline void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj,
                             int32_t line, int64_t arg) {
-  ls_trace_rec r = {clock_now(l->cfg.clock) - l->t0, (uint8_t)kind, (uint8_t)sub, 0,
-                    task, obj, line, arg};
-  if (trace_add(l->cfg.trace, &r)) l->failed = 1;
+  if (trace_put(l->cfg.trace, clock_now(l->cfg.clock) - l->t0, kind, sub, task, obj, line, arg))
+    l->failed = 1;
 }
 
 int loop_grow_ready(ls_loop *l); /* doubles the ring; 0 or LS_ENOMEM */

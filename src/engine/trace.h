@@ -90,6 +90,28 @@ static inline int trace_add(ls_trace *tr, const ls_trace_rec *r) {
   *w->next++ = *r;
   return LS_OK;
 }
+
+/* The same from fields, written straight into the slot: a record built on the stack and
+ * copied is read back with wide loads across narrow stores, a store-forwarding stall that
+ * cost more than the rest of a record. */
+static inline int trace_put(ls_trace *tr, ls_time t, int kind, int sub, ls_id task, ls_id obj,
+                            int32_t line, int64_t arg) {
+  ls_trace_wp *w = (ls_trace_wp *)(void *)tr;
+  if (w->next == w->end) {
+    ls_trace_rec r = {t, (uint8_t)kind, (uint8_t)sub, 0, task, obj, line, arg};
+    return trace_add_slow(tr, &r);
+  }
+  ls_trace_rec *d = w->next++;
+  d->t = t;
+  d->kind = (uint8_t)kind;
+  d->sub = (uint8_t)sub;
+  d->pad = 0;
+  d->task = task;
+  d->obj = obj;
+  d->line = line;
+  d->arg = arg;
+  return LS_OK;
+}
 /* Copies a string into the pool; returns its id (>= 1) or 0 when out of memory. */
 int64_t trace_intern(ls_trace *tr, const char *s, size_t len);
 
