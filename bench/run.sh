@@ -36,6 +36,10 @@ Build it first (cmake -S . -B build && cmake --build build) or pass the build fo
   bench/run.sh BUILD_DIR [RUNS]"
 fi
 command -v "$py" >/dev/null 2>&1 || die "no Python interpreter '$py' (set PYTHON=...)"
+# The interpreter itself, not a wrapper (a pyenv shim is a shell script that would add its
+# own start-up, ~50 ms, to every Python run).
+real_py=$("$py" -c 'import sys; print(sys.executable)' 2>/dev/null) || true
+[[ -n $real_py && -x $real_py ]] && py=$real_py
 if ! "$timebin" -f '%M' -o /dev/null true >/dev/null 2>&1; then
   die "GNU time is needed for peak RSS and was not found at '$timebin'.
 Install it with:  apt-get install -y time   (or set GNU_TIME=/path/to/gnu/time)"
