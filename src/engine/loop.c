@@ -182,6 +182,10 @@ static int run_once(ls_loop *l, int wait) {
       if (took >= l->debug && l->cfg.slow) /* CPython: dt >= slow_callback_duration */
         l->cfg.slow(l, l->cfg.host, h.kind == LS_H_CALLBACK || h.kind == LS_H_TIMER ? 0 : h.task,
                     took);
+    } else if (h.kind == LS_H_STEP) { /* the two task handles inline: see task_step */
+      task_step(l, h.task, LS_RESUME_WAKE);
+    } else if (h.kind == LS_H_WAKEUP) {
+      task_wake(l, h.task, h.obj);
     } else {
       run_handle(l, &h);
     }

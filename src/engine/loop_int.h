@@ -111,5 +111,53 @@ void timer_pop(ls_loop *l);
 /* task.c */
 void task_run_step(ls_loop *l, ls_id t, ls_resume how);
 void task_wakeup(ls_loop *l, ls_id t, ls_id f);
+void task_step_end(ls_loop *l, ls_id t, const ls_step_out *out);
+
+static inline task *task_get(const ls_loop *l, ls_id t) {
+  if (t == 0 || t > l->nfuts || !l->futs[t].task) return NULL;
+  return &l->tasks[l->futs[t].task - 1];
+}
+
+/* One step of task t, as Task.__step does it. Inline into run_once: the host's step
+ * resumes a Lua thread whose yield is a longjmp, after which every return mispredicts
+ * (the CPU's return-address stack still holds the coroutine's calls), so each call layer
+ * between the loop and lua_resume cost ~10 ns a step. */
+static inline __attribute__((always_inline)) void task_step(ls_loop *l, ls_id t, ls_resume how) {
+  task *k = task_get(l, t);
+  if (!k || k->done) return;
+  if (k->must_cancel) {
+    how = LS_RESUME_CANCEL;
+    k->must_cancel = 0;
+  } else if (!k->started) {
+    how = LS_RESUME_START;
+  }
+  k->started = 1;
+  k->waiter = 0;
+  l->current = t;
+  loop_rec(l, LS_EV_STEP, how, t, 0, k->line, 0);
+  ls_step_out out = {LS_STEP_ERROR, 0, 0, k->line, 0};
+  l->cfg.step(l, t, k->ud, how, &out);
+  k = task_get(l, t); /* the step may have made tasks and moved the array */
+  k->line = out.line;
+  if (out.kind == LS_STEP_YIELD) { /* asyncio.sleep(0): straight back into the queue */
+    loop_rec(l, LS_EV_SUSPEND, LS_WAIT_READY, t, 0, out.line, 0);
+    handle h = {.kind = LS_H_STEP, .task = t};
+    if (loop_push(l, &h)) loop_fail(l);
+  } else {
+    task_step_end(l, t, &out);
+  }
+  l->current = 0; /* what the step caused (timers, futures) is still recorded as its own */
+}
+
+/* Task t's awaited future f is done: step it, inline into run_once as task_step is. */
+static inline __attribute__((always_inline)) void task_wake(ls_loop *l, ls_id t, ls_id f) {
+  task *k = task_get(l, t);
+  if (!k || k->done) return;
+  /* A sleep cut short by cancellation disarms its timer, as asyncio.sleep's finally does. */
+  int cancelled = l->futs[f].state == LS_FUT_CANCELLED;
+  if (cancelled && l->futs[f].kind == LS_FK_SLEEP) loop_timer_cancel(l, l->futs[f].timer);
+  /* As Task.__wakeup: a cancelled future raises CancelledError at the await. */
+  task_step(l, t, cancelled ? LS_RESUME_CANCEL : LS_RESUME_WAKE);
+}
 
 #endif

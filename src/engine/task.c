@@ -2,8 +2,7 @@
 #include "loop_int.h"
 
 static task *get(const ls_loop *l, ls_id t) {
-  if (t == 0 || t > l->nfuts || !l->futs[t].task) return NULL;
-  return &l->tasks[l->futs[t].task - 1];
+  return task_get(l, t);
 }
 
 ls_id task_new(ls_loop *l, void *ud, int64_t name, int32_t line) {
@@ -47,30 +46,11 @@ static void wait_on(ls_loop *l, ls_id t, ls_id f) {
   if (k->must_cancel && fut_cancel(l, f) == 1) get(l, t)->must_cancel = 0;
 }
 
-void task_run_step(ls_loop *l, ls_id t, ls_resume how) {
+/* What a step that did not simply yield asks for: a sleep, an await, or the task's end. */
+void task_step_end(ls_loop *l, ls_id t, const ls_step_out *o) {
+  ls_step_out out = *o;
   task *k = get(l, t);
-  if (!k || k->done) return;
-  if (k->must_cancel) {
-    how = LS_RESUME_CANCEL;
-    k->must_cancel = 0;
-  } else if (!k->started) {
-    how = LS_RESUME_START;
-  }
-  k->started = 1;
-  k->waiter = 0;
-  l->current = t;
-  loop_rec(l, LS_EV_STEP, how, t, 0, k->line, 0);
-  ls_step_out out = {LS_STEP_ERROR, 0, 0, k->line, 0};
-  l->cfg.step(l, t, k->ud, how, &out);
-  k = get(l, t); /* the step may have made tasks and moved the array */
-  k->line = out.line;
   switch (out.kind) {
-  case LS_STEP_YIELD: {
-    loop_rec(l, LS_EV_SUSPEND, LS_WAIT_READY, t, 0, out.line, 0);
-    handle h = {.kind = LS_H_STEP, .task = t};
-    if (loop_push(l, &h)) loop_fail(l);
-    break;
-  }
   case LS_STEP_SLEEP: {
     ls_time when = clock_now(l->cfg.clock) + (out.delay > 0 ? out.delay : 0);
     ls_id f = fut_new(l, LS_FK_SLEEP);
@@ -116,17 +96,14 @@ void task_run_step(ls_loop *l, ls_id t, ls_resume how) {
     break;
   }
   }
-  l->current = 0; /* what the step caused (timers, futures) is still recorded as its own */
+}
+
+void task_run_step(ls_loop *l, ls_id t, ls_resume how) {
+  task_step(l, t, how);
 }
 
 void task_wakeup(ls_loop *l, ls_id t, ls_id f) {
-  task *k = get(l, t);
-  if (!k || k->done) return;
-  /* A sleep cut short by cancellation disarms its timer, as asyncio.sleep's finally does. */
-  int cancelled = l->futs[f].state == LS_FUT_CANCELLED;
-  if (cancelled && l->futs[f].kind == LS_FK_SLEEP) loop_timer_cancel(l, l->futs[f].timer);
-  /* As Task.__wakeup: a cancelled future raises CancelledError at the await. */
-  task_run_step(l, t, cancelled ? LS_RESUME_CANCEL : LS_RESUME_WAKE);
+  task_wake(l, t, f);
 }
 
 int task_is(const ls_loop *l, ls_id t) {
