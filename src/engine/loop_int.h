@@ -86,18 +86,31 @@ int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
 
 /* Inline, as the three records and one queue push of every task step are the engine's
  * hottest path. */
+static inline ls_trace_rec *loop_rec_p(ls_loop *l, ls_event_kind kind, int sub, ls_id task,
+                                       ls_id obj, int32_t line, int64_t arg) {
+  ls_trace_rec *r =
+      trace_put(l->cfg.trace, clock_now(l->cfg.clock) - l->t0, kind, sub, task, obj, line, arg);
+  if (!r) l->failed = 1;
+  return r;
+}
+
 static inline void loop_rec(ls_loop *l, ls_event_kind kind, int sub, ls_id task, ls_id obj,
                             int32_t line, int64_t arg) {
-  if (trace_put(l->cfg.trace, clock_now(l->cfg.clock) - l->t0, kind, sub, task, obj, line, arg))
-    l->failed = 1;
+  loop_rec_p(l, kind, sub, task, obj, line, arg);
 }
 
 int loop_grow_ready(ls_loop *l); /* doubles the ring; 0 or LS_ENOMEM */
 
-static inline int loop_push(ls_loop *l, const handle *h) {
+/* Joins the ready queue without a SCHED record (a folded yield step holds it). */
+static inline int loop_push_quiet(ls_loop *l, const handle *h) {
   if (l->rcount == l->rcap && loop_grow_ready(l)) return LS_ENOMEM;
   l->ready[(l->rhead + l->rcount) & (l->rcap - 1)] = *h;
   l->rcount++;
+  return LS_OK;
+}
+
+static inline int loop_push(ls_loop *l, const handle *h) {
+  if (loop_push_quiet(l, h)) return LS_ENOMEM;
   loop_rec(l, LS_EV_SCHED, h->kind, h->task, h->obj, 0, h->kind == LS_H_CALLBACK ? h->label : 0);
   return LS_OK;
 }
@@ -134,15 +147,19 @@ static inline __attribute__((always_inline)) void task_step(ls_loop *l, ls_id t,
   k->started = 1;
   k->waiter = 0;
   l->current = t;
-  loop_rec(l, LS_EV_STEP, how, t, 0, k->line, 0);
+  ls_trace_rec *sr = loop_rec_p(l, LS_EV_STEP, how, t, 0, k->line, 0);
   ls_step_out out = {LS_STEP_ERROR, 0, 0, k->line, 0};
   l->cfg.step(l, t, k->ud, how, &out);
   k = task_get(l, t); /* the step may have made tasks and moved the array */
   k->line = out.line;
   if (out.kind == LS_STEP_YIELD) { /* asyncio.sleep(0): straight back into the queue */
-    loop_rec(l, LS_EV_SUSPEND, LS_WAIT_READY, t, 0, out.line, 0);
     handle h = {.kind = LS_H_STEP, .task = t};
-    if (loop_push(l, &h)) loop_fail(l);
+    if (trace_fold_yield(l->cfg.trace, sr, clock_now(l->cfg.clock) - l->t0, out.line)) {
+      if (loop_push_quiet(l, &h)) loop_fail(l);
+    } else {
+      loop_rec(l, LS_EV_SUSPEND, LS_WAIT_READY, t, 0, out.line, 0);
+      if (loop_push(l, &h)) loop_fail(l);
+    }
   } else {
     task_step_end(l, t, &out);
   }

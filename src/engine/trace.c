@@ -36,6 +36,10 @@ struct ls_trace {
   size_t poollen, poolcap;
   chunk_helper *helper; /* NULL until the second chunk, or if the thread could not start */
   int helper_tried;     /* start it once: a failed start is not retried every chunk */
+  /* What readers see once a yield step was folded: the records unfolded, made on demand */
+  ls_trace_rec **xchunks;
+  size_t nxchunks, capxchunks, xcount;
+  size_t xdone; /* stored records unfolded so far */
 };
 
 _Static_assert(sizeof(ls_trace_rec) <= 32, "a trace record must stay within 32 bytes");
@@ -165,6 +169,8 @@ void trace_free(ls_trace *tr) {
   helper_stop(tr->helper);
   for (size_t i = 0; i < tr->nchunks; i++) free(tr->chunks[i]);
   free(tr->chunks);
+  for (size_t i = 0; i < tr->nxchunks; i++) free(tr->xchunks[i]);
+  free(tr->xchunks);
   free(tr->pool);
   free(tr);
 }
@@ -204,14 +210,71 @@ int64_t trace_intern(ls_trace *tr, const char *s, size_t len) {
   return id;
 }
 
-size_t trace_count(const ls_trace *tr) {
-  if (!tr || tr->nchunks == 0) return 0;
+/* Records as stored (folded ones count one). */
+static size_t stored_count(const ls_trace *tr) {
+  if (tr->nchunks == 0) return 0;
   return (tr->nchunks - 1) * CHUNK_RECS + (size_t)(tr->wp.next - tr->chunks[tr->nchunks - 1]);
+}
+
+static const ls_trace_rec *stored(const ls_trace *tr, size_t i) {
+  return &tr->chunks[i >> CHUNK_SHIFT][i & (CHUNK_RECS - 1)];
+}
+
+static int xpush(ls_trace *tr, ls_trace_rec r) {
+  if ((tr->xcount & (CHUNK_RECS - 1)) == 0 && (tr->xcount >> CHUNK_SHIFT) == tr->nxchunks) {
+    if (tr->nxchunks == tr->capxchunks) {
+      size_t cap = tr->capxchunks ? tr->capxchunks * 2 : 16;
+      ls_trace_rec **c = realloc(tr->xchunks, cap * sizeof *c);
+      if (!c) return LS_ENOMEM;
+      tr->xchunks = c;
+      tr->capxchunks = cap;
+    }
+    ls_trace_rec *chunk = malloc(CHUNK_BYTES);
+    if (!chunk) return LS_ENOMEM;
+    tr->xchunks[tr->nxchunks++] = chunk;
+  }
+  tr->xchunks[tr->xcount >> CHUNK_SHIFT][tr->xcount & (CHUNK_RECS - 1)] = r;
+  tr->xcount++;
+  return LS_OK;
+}
+
+/* Unfolds what was stored since the last read (out of memory: the rest waits). */
+static void unfold(ls_trace *tr) {
+  size_t n = stored_count(tr);
+  for (; tr->xdone < n; tr->xdone++) {
+    ls_trace_rec r = *stored(tr, tr->xdone);
+    size_t at = tr->xcount;
+    if (r.kind != LS_TRACE_FOLDED) {
+      if (xpush(tr, r)) return;
+      continue;
+    }
+    ls_trace_rec step = {r.t, LS_EV_STEP, r.sub, 0, r.task, 0, r.line, 0};
+    ls_trace_rec susp = {r.arg, LS_EV_SUSPEND, LS_WAIT_READY, 0, r.task, 0, (int32_t)r.obj, 0};
+    ls_trace_rec sched = {r.arg, LS_EV_SCHED, LS_H_STEP, 0, r.task, 0, 0, 0};
+    if (xpush(tr, step) || xpush(tr, susp) || xpush(tr, sched)) {
+      tr->xcount = at; /* all three or none */
+      return;
+    }
+  }
+}
+
+void trace_set_fold(ls_trace *tr, int on) {
+  tr->wp.nofold = !on;
+}
+
+size_t trace_count(const ls_trace *tr) {
+  if (!tr) return 0;
+  ls_trace *w = (ls_trace *)tr; /* logically const: what a reader saw never changes */
+  w->wp.seen = w->wp.next;     /* so the last record, seen now, is never folded later */
+  if (!tr->wp.folded) return stored_count(tr);
+  unfold(w);
+  return tr->xcount;
 }
 
 const ls_trace_rec *trace_get(const ls_trace *tr, size_t i) {
   if (!tr || i >= trace_count(tr)) return NULL;
-  return &tr->chunks[i >> CHUNK_SHIFT][i & (CHUNK_RECS - 1)];
+  if (!tr->wp.folded) return stored(tr, i);
+  return &tr->xchunks[i >> CHUNK_SHIFT][i & (CHUNK_RECS - 1)];
 }
 
 const char *trace_str(const ls_trace *tr, int64_t id) {
@@ -239,8 +302,9 @@ static size_t helper_bytes(chunk_helper *h) {
 }
 
 size_t trace_bytes(const ls_trace *tr) {
-  return tr->nchunks * CHUNK_BYTES + tr->capchunks * sizeof(void *) + tr->poolcap +
-         sizeof *tr + helper_bytes(tr->helper);
+  return (tr->nchunks + tr->nxchunks) * CHUNK_BYTES +
+         (tr->capchunks + tr->capxchunks) * sizeof(void *) + tr->poolcap + sizeof *tr +
+         helper_bytes(tr->helper);
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n) {

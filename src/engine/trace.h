@@ -79,7 +79,13 @@ void trace_free(ls_trace *tr);
  * times per task step -- is inline. Readers use trace_count and trace_get, not this. */
 typedef struct ls_trace_wp {
   ls_trace_rec *next, *end; /* free slots left in the current chunk */
+  size_t folded;            /* folded yield steps stored so far (see trace_fold_yield) */
+  ls_trace_rec *seen;       /* `next` when a reader last counted: what it saw stays as is */
+  int nofold;               /* store every record as it is (tests compare both ways) */
 } ls_trace_wp;
+
+/* A stored record of this kind is three records folded into one; readers never see it. */
+#define LS_TRACE_FOLDED 255
 
 int trace_add_slow(ls_trace *tr, const ls_trace_rec *r);
 
@@ -91,15 +97,15 @@ static inline int trace_add(ls_trace *tr, const ls_trace_rec *r) {
   return LS_OK;
 }
 
-/* The same from fields, written straight into the slot: a record built on the stack and
- * copied is read back with wide loads across narrow stores, a store-forwarding stall that
- * cost more than the rest of a record. */
-static inline int trace_put(ls_trace *tr, ls_time t, int kind, int sub, ls_id task, ls_id obj,
-                            int32_t line, int64_t arg) {
+/* The same from fields, written straight into the slot (a record built on the stack and
+ * copied is read back with wide loads across narrow stores: a store-forwarding stall).
+ * Returns the stored record, or NULL when out of memory (the record is then dropped). */
+static inline ls_trace_rec *trace_put(ls_trace *tr, ls_time t, int kind, int sub, ls_id task,
+                                      ls_id obj, int32_t line, int64_t arg) {
   ls_trace_wp *w = (ls_trace_wp *)(void *)tr;
   if (w->next == w->end) {
     ls_trace_rec r = {t, (uint8_t)kind, (uint8_t)sub, 0, task, obj, line, arg};
-    return trace_add_slow(tr, &r);
+    return trace_add_slow(tr, &r) ? NULL : w->next - 1;
   }
   ls_trace_rec *d = w->next++;
   d->t = t;
@@ -110,11 +116,35 @@ static inline int trace_put(ls_trace *tr, ls_time t, int kind, int sub, ls_id ta
   d->obj = obj;
   d->line = line;
   d->arg = arg;
-  return LS_OK;
+  return d;
 }
+
+/* A step that only yielded (asyncio.sleep(0)) leaves three records: STEP, SUSPEND (ready,
+ * at its line) and SCHED of its next step. When nothing else was recorded in between, the
+ * STEP record -- still the last one -- becomes one folded record holding all three, so a
+ * million such steps keep 32 MB, not 96. Readers get the three back from trace_get.
+ * Returns 0 when the caller must write SUSPEND and SCHED itself. */
+static inline int trace_fold_yield(ls_trace *tr, ls_trace_rec *step, ls_time t_end,
+                                   int32_t line_end) {
+  ls_trace_wp *w = (ls_trace_wp *)(void *)tr;
+  if (!step || w->nofold || w->next != step + 1 || w->seen == step + 1 || step->obj != 0 ||
+      step->arg != 0)
+    return 0;
+  step->kind = LS_TRACE_FOLDED;
+  step->obj = (ls_id)line_end;
+  step->arg = t_end;
+  w->folded++;
+  return 1;
+}
+
+/* Tests: 0 stores every record as it is, so a trace can be compared with a folded one. */
+void trace_set_fold(ls_trace *tr, int on);
+
 /* Copies a string into the pool; returns its id (>= 1) or 0 when out of memory. */
 int64_t trace_intern(ls_trace *tr, const char *s, size_t len);
 
+/* Records as they happened: folded ones come back as their three (expanded on first read,
+ * into memory the trace keeps; the pointers stay valid until trace_free). */
 size_t trace_count(const ls_trace *tr);
 const ls_trace_rec *trace_get(const ls_trace *tr, size_t i); /* NULL past the end */
 const char *trace_str(const ls_trace *tr, int64_t id);       /* "" for 0 or a bad id */

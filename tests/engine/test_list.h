@@ -65,6 +65,10 @@
   X(trace_big_two_interleaved)                                                                 \
   X(trace_big_hash_equal)                                                                      \
   X(trace_big_helper_lifetime)                                                                 \
+  /* test_fold.c */                                                                            \
+  X(fold_same_records)                                                                         \
+  X(fold_not_after_read)                                                                       \
+  X(fold_not_over_other_records)                                                               \
   /* test_idle.c */                                                                            \
   X(idle_real_clock_waits)                                                                     \
   X(idle_virtual_clock_jumps)
