@@ -28,6 +28,10 @@ void cli_usage(void) {
         stdout);
 }
 
+int cli_needs_ui(const cli *c) {
+  return c->cmd == CMD_WINDOW || c->cmd == CMD_SHOT || (c->cmd == CMD_RUN && c->export_out);
+}
+
 static int need(int i, int argc, char **argv, char *err, int errlen) {
   if (i + 1 >= argc) {
     snprintf(err, (size_t)errlen, "%s needs a value", argv[i]);

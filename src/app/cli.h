@@ -20,5 +20,7 @@ typedef struct cli {
 /* 0 on success; otherwise writes one clear line into err and returns 2. */
 int cli_parse(cli *c, int argc, char **argv, char *err, int errlen);
 void cli_usage(void);
+/* 1 when the command draws (the window, `shot`, run --export): only loopscope-ui links SDL. */
+int cli_needs_ui(const cli *c);
 
 #endif

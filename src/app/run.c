@@ -1,4 +1,5 @@
-/* run.c -- the headless runner: stdout holds exactly what print() wrote. */
+/* run.c -- the headless runner: stdout holds exactly what print() wrote. It knows no SDL: the
+ * picture export comes in as a function, from loopscope-ui only. */
 #include "run.h"
 
 #include <errno.h>
@@ -7,7 +8,6 @@
 #include <string.h>
 
 #include "check.h"
-#include "export.h"
 #include "fsutil.h"
 #include "lx.h"
 #include "view_chrome.h"
@@ -62,7 +62,7 @@ static int check(lx_rt *rt, int realtime) {
   return !k.ok;
 }
 
-int app_run(const cli *c) {
+int app_run(const cli *c, app_export_fn export) {
   lx_options o = {
       .clock = c->realtime ? LS_CLOCK_REAL : LS_CLOCK_VIRTUAL,
       .debug = c->debug,
@@ -94,7 +94,8 @@ int app_run(const cli *c) {
   }
   if (c->export_out) {
     char xerr[1024];
-    if (app_export(rt, c, xerr, sizeof xerr) != 0) {
+    if (!export) snprintf(xerr, sizeof xerr, "the picture exports need loopscope-ui");
+    if (!export || export(rt, c, xerr, sizeof xerr) != 0) {
       fprintf(stderr, "loopscope: %s\n", xerr);
       status = 2;
     } else {

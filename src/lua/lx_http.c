@@ -2,9 +2,13 @@
  * On the virtual clock the answer comes from the lesson's web table after its latency, so
  * runs repeat exactly; on the real clock libcurl's multi interface makes real GETs over
  * non-blocking sockets, driven by the loop's idle hook (lx_io.c), which waits on curl's
- * sockets, the file workers and the next timer together. */
+ * sockets, the file workers and the next timer together. libcurl is dlopened by the first real
+ * GET, not linked: mapping it and its TLS and Kerberos libraries cost every run ~4 ms. */
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +40,66 @@ struct lx_http {
   xfer *xfers;
 };
 
+/* ---- libcurl, loaded on first use; <curl/curl.h> gives only the types and constants ---- */
+
+#define CURL_LIB "libcurl.so.4"
+
+typedef struct curl_api { /* each field is the function curl_<field> */
+  CURLcode (*global_init)(long flags);
+  CURL *(*easy_init)(void);
+  CURLcode (*easy_setopt)(CURL *e, CURLoption opt, ...);
+  CURLcode (*easy_getinfo)(CURL *e, CURLINFO info, ...);
+  void (*easy_cleanup)(CURL *e);
+  const char *(*easy_strerror)(CURLcode rc);
+  CURLM *(*multi_init)(void);
+  CURLMcode (*multi_add_handle)(CURLM *m, CURL *e);
+  CURLMcode (*multi_remove_handle)(CURLM *m, CURL *e);
+  CURLMcode (*multi_perform)(CURLM *m, int *running);
+  CURLMsg *(*multi_info_read)(CURLM *m, int *left);
+  CURLMcode (*multi_poll)(CURLM *m, struct curl_waitfd fds[], unsigned int n, int ms, int *ret);
+  CURLMcode (*multi_cleanup)(CURLM *m);
+} curl_api;
+
+#define CURL_SYM(f) {"curl_" #f, offsetof(curl_api, f)}
+static const struct {
+  const char *name;
+  size_t off;
+} curl_syms[] = {
+    CURL_SYM(global_init),   CURL_SYM(easy_init),        CURL_SYM(easy_setopt),
+    CURL_SYM(easy_getinfo),  CURL_SYM(easy_cleanup),     CURL_SYM(easy_strerror),
+    CURL_SYM(multi_init),    CURL_SYM(multi_add_handle), CURL_SYM(multi_remove_handle),
+    CURL_SYM(multi_perform), CURL_SYM(multi_info_read),  CURL_SYM(multi_poll),
+    CURL_SYM(multi_cleanup),
+};
+
+static curl_api cu; /* filled once by curl_init; read-only afterwards */
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc = CURLE_FAILED_INIT;
+static char curl_err[512]; /* why libcurl is unusable; "" when it started */
 
 static void curl_init(void) {
-  curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+  void *lib = dlopen(CURL_LIB, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    const char *e = dlerror();
+    snprintf(curl_err, sizeof curl_err, "aiohttp on the real clock needs %s: %s", CURL_LIB,
+             e ? e : "cannot load it");
+    return;
+  }
+  for (size_t i = 0; i < sizeof curl_syms / sizeof curl_syms[0]; i++) {
+    void *p = dlsym(lib, curl_syms[i].name);
+    if (!p) {
+      const char *e = dlerror();
+      snprintf(curl_err, sizeof curl_err, "aiohttp: %s lacks %s: %s", CURL_LIB,
+               curl_syms[i].name, e ? e : "not found");
+      dlclose(lib);
+      return;
+    }
+    /* POSIX guarantees a data pointer from dlsym holds a function's address */
+    memcpy((char *)&cu + curl_syms[i].off, &p, sizeof p);
+  }
+  CURLcode rc = cu.global_init(CURL_GLOBAL_DEFAULT);
+  if (rc != CURLE_OK)
+    snprintf(curl_err, sizeof curl_err, "aiohttp: libcurl could not start: %s",
+             cu.easy_strerror(rc));
 }
 
 static size_t on_data(char *p, size_t size, size_t nmemb, void *ud) {
@@ -65,7 +124,7 @@ static size_t on_data(char *p, size_t size, size_t nmemb, void *ud) {
 }
 
 static void xfer_free(xfer *x) {
-  if (x->easy) curl_easy_cleanup(x->easy);
+  if (x->easy) cu.easy_cleanup(x->easy);
   free(x->url);
   free(x->buf);
   free(x);
@@ -91,7 +150,7 @@ int lx_http_busy(lx_io *io, uint32_t serial) {
 
 void lx_http_wait(lx_io *io, int extra_fd, int ms) {
   struct curl_waitfd w = {extra_fd, CURL_WAIT_POLLIN, 0};
-  curl_multi_poll(io->http->multi, extra_fd >= 0 ? &w : NULL, extra_fd >= 0 ? 1 : 0, ms, NULL);
+  cu.multi_poll(io->http->multi, extra_fd >= 0 ? &w : NULL, extra_fd >= 0 ? 1 : 0, ms, NULL);
 }
 
 void lx_http_free(lx_io *io) {
@@ -100,10 +159,10 @@ void lx_http_free(lx_io *io) {
   while (h->xfers) {
     xfer *x = h->xfers;
     xfer_unlink(h, x);
-    curl_multi_remove_handle(h->multi, x->easy);
+    cu.multi_remove_handle(h->multi, x->easy);
     xfer_free(x);
   }
-  curl_multi_cleanup(h->multi);
+  cu.multi_cleanup(h->multi);
   free(h);
   io->http = NULL;
 }
@@ -411,7 +470,7 @@ static int xfer_build(lua_State *L) {
     return lx_raise(L, "ConnectionError", "the response from %s is larger than %d MiB", x->url,
                     (int)(HTTP_MAX_BODY >> 20));
   if (x->rc != CURLE_OK) {
-    const char *msg = x->err[0] ? x->err : curl_easy_strerror(x->rc);
+    const char *msg = x->err[0] ? x->err : cu.easy_strerror(x->rc);
     if (x->rc == CURLE_OPERATION_TIMEDOUT)
       return lx_raise(L, "TimeoutError", "GET %s: %s", x->url, msg);
     char hp[256];
@@ -434,23 +493,23 @@ int lx_http_deliver(lx_io *io) {
     next = x->next;
     lx_loop *lp = lx_io_loop(io->rt, x->loop);
     if (lp && fut_state(lp->loop, x->fut) == LS_FUT_PENDING) continue;
-    curl_multi_remove_handle(h->multi, x->easy);
+    cu.multi_remove_handle(h->multi, x->easy);
     xfer_unlink(h, x);
     xfer_free(x);
   }
   int running, left, n = 0;
-  curl_multi_perform(h->multi, &running);
+  cu.multi_perform(h->multi, &running);
   CURLMsg *m;
-  while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+  while ((m = cu.multi_info_read(h->multi, &left)) != NULL) {
     if (m->msg != CURLMSG_DONE) continue;
     CURL *easy = m->easy_handle;
     CURLcode rc = m->data.result; /* read before remove_handle frees the message */
     char *priv = NULL;
-    curl_easy_getinfo(easy, CURLINFO_PRIVATE, &priv);
+    cu.easy_getinfo(easy, CURLINFO_PRIVATE, &priv);
     xfer *x = (xfer *)priv;
     x->rc = rc;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &x->status);
-    curl_multi_remove_handle(h->multi, easy);
+    cu.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &x->status);
+    cu.multi_remove_handle(h->multi, easy);
     xfer_unlink(h, x);
     lx_loop *lp = lx_io_loop(io->rt, x->loop);
     if (lp) lx_io_deliver(lp, x->fut, xfer_build, x);
@@ -464,12 +523,10 @@ int lx_http_deliver(lx_io *io) {
 static int real_get(lua_State *L, lx_loop *lp, const char *url) {
   lx_io *io = lx_get(L)->io;
   pthread_once(&curl_once, curl_init);
-  if (curl_init_rc != CURLE_OK)
-    return lx_raise(L, "OSError", "aiohttp: libcurl could not start: %s",
-                    curl_easy_strerror(curl_init_rc));
+  if (curl_err[0]) return lx_raise(L, "OSError", "%s", curl_err);
   if (!io->http) {
     lx_http *h = calloc(1, sizeof *h);
-    if (!h || !(h->multi = curl_multi_init())) {
+    if (!h || !(h->multi = cu.multi_init())) {
       free(h);
       return lx_raise(L, "MemoryError", "out of memory");
     }
@@ -479,7 +536,7 @@ static int real_get(lua_State *L, lx_loop *lp, const char *url) {
   if (x) x->url = malloc(strlen(url) + 1);
   if (x && x->url) {
     strcpy(x->url, url);
-    x->easy = curl_easy_init();
+    x->easy = cu.easy_init();
   }
   ls_id fut = x && x->easy ? fut_new(lp->loop, LS_FK_FUTURE) : 0;
   if (!fut) {
@@ -489,21 +546,21 @@ static int real_get(lua_State *L, lx_loop *lp, const char *url) {
   CURL *e = x->easy;
   x->loop = lp->serial;
   x->fut = fut;
-  curl_easy_setopt(e, CURLOPT_URL, x->url);
-  curl_easy_setopt(e, CURLOPT_PRIVATE, (char *)x);
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->err);
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L); /* aiohttp follows redirects too */
-  curl_easy_setopt(e, CURLOPT_MAXREDIRS, 10L);
-  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(e, CURLOPT_USERAGENT, "Loopscope (an asyncio tutor; aiohttp lesson)");
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, 30L);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT, 300L); /* aiohttp's default total timeout */
-  if (curl_multi_add_handle(io->http->multi, e) != CURLM_OK) {
+  cu.easy_setopt(e, CURLOPT_URL, x->url);
+  cu.easy_setopt(e, CURLOPT_PRIVATE, (char *)x);
+  cu.easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+  cu.easy_setopt(e, CURLOPT_WRITEDATA, x);
+  cu.easy_setopt(e, CURLOPT_ERRORBUFFER, x->err);
+  cu.easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  cu.easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L); /* aiohttp follows redirects too */
+  cu.easy_setopt(e, CURLOPT_MAXREDIRS, 10L);
+  cu.easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  cu.easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  cu.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  cu.easy_setopt(e, CURLOPT_USERAGENT, "Loopscope (an asyncio tutor; aiohttp lesson)");
+  cu.easy_setopt(e, CURLOPT_CONNECTTIMEOUT, 30L);
+  cu.easy_setopt(e, CURLOPT_TIMEOUT, 300L); /* aiohttp's default total timeout */
+  if (cu.multi_add_handle(io->http->multi, e) != CURLM_OK) {
     xfer_free(x);
     return lx_raise(L, "MemoryError", "out of memory");
   }
@@ -512,7 +569,7 @@ static int real_get(lua_State *L, lx_loop *lp, const char *url) {
   io->http->xfers = x;
   lx_io_note(lp, fut, lx_callerline(L), "aiohttp: GET %s", url);
   int running;
-  curl_multi_perform(io->http->multi, &running); /* starts connecting; never blocks */
+  cu.multi_perform(io->http->multi, &running); /* starts connecting; never blocks */
   return lx_io_await(L, lp, fut);
 }
 
