@@ -435,6 +435,23 @@ static void draw_timeline(const draw_ctx *c, const view_screen_layout *L,
   }
 }
 
+/* One wrapped piece of an error line (view_wrap's callback). */
+typedef struct err_pen {
+  const draw_ctx *c;
+  float x, y, w, px, lh, bottom;
+} err_pen;
+
+static void err_piece(void *ud, const char *s, size_t n) {
+  err_pen *p = ud;
+  char buf[512];
+  if (n >= sizeof buf) n = sizeof buf - 1;
+  memcpy(buf, s, n);
+  buf[n] = 0;
+  if (p->y + p->lh <= p->bottom + 0.01f)
+    draw_text_fit(p->c, p->x, p->y, p->w, buf, DRAW_FONT_CODE, p->px, p->c->theme->error);
+  p->y += p->lh;
+}
+
 static void draw_error(const draw_ctx *c, const view_screen_layout *L,
                        const view_screen_model *m, draw_rect r) {
   const view_theme *th = c->theme;
@@ -443,20 +460,27 @@ static void draw_error(const draw_ctx *c, const view_screen_layout *L,
   draw_fill(c, (draw_rect){r.x, r.y, L->T * 0.3f, r.h}, th->error);
   draw_clip_push(c, body);
   float px = L->T * 0.85f, lh = line_h(c, DRAW_FONT_CODE, px) * 1.1f;
-  /* Line by line, each cut to the width: a traceback's lines are short. */
+  /* Line by line, a long one (the message) wrapped, keeping each line's indentation. */
   const char *s = m->error;
-  float y = body.y;
+  err_pen pen = {c, body.x, body.y, body.w, px, lh, body.y + body.h};
   char buf[512];
-  while (*s && y + lh <= body.y + body.h + 0.01f) {
+  while (*s && pen.y + lh <= pen.bottom + 0.01f) {
     const char *e = strchr(s, '\n');
     size_t n = e ? (size_t)(e - s) : strlen(s);
     if (n >= sizeof buf) n = sizeof buf - 1;
     memcpy(buf, s, n);
     buf[n] = 0;
+    size_t lead = 0;
     for (char *q = buf; *q; q++)
       if (*q == '\t') *q = ' ';
-    draw_text_fit(c, body.x, y, body.w, buf, DRAW_FONT_CODE, px, th->error);
-    y += lh;
+    while (buf[lead] == ' ') lead++;
+    float indent = lead ? draw_measure(c, "    ", DRAW_FONT_CODE, px).w * (float)lead / 4 : 0;
+    pen.x = body.x + indent;
+    pen.w = body.w - indent;
+    if (buf[lead] == 0)
+      pen.y += lh; /* an empty line keeps its place */
+    else
+      view_wrap(c, buf + lead, DRAW_FONT_CODE, px, pen.w, err_piece, &pen);
     if (!e) break;
     s = e + 1;
   }
