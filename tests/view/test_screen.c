@@ -68,7 +68,7 @@ static int screen_draw(screen *s, ls_time t, view_lang lang) {
   return view_state_at(s->vs, s->play.run, s->play.at, s->play.t, &s->snap) ? 1 : 0;
 }
 
-static void screen_paint(screen *s, view_lang lang) {
+static void screen_paint_error(screen *s, view_lang lang, const char *error) {
   view_screen_model m = {.vs = s->vs,
                          .tl = s->tl,
                          .snap = &s->snap,
@@ -78,9 +78,14 @@ static void screen_paint(screen *s, view_lang lang) {
                          .file = "01_sync_vs_async.lua",
                          .explain = lang == VIEW_LANG_KO ? explain_ko : explain_en,
                          .lang = lang,
+                         .error = error,
                          .hover_button = -1};
   draw_ctx c = draw_canvas_ctx(s->cv, s->L.scale, s->th);
   view_screen_draw(&c, &s->L, &m, &s->out);
+}
+
+static void screen_paint(screen *s, view_lang lang) {
+  screen_paint_error(s, lang, NULL);
 }
 
 static void screen_close(screen *s) {
@@ -549,6 +554,34 @@ int vt_queue_motion(void) {
   VT_CHECK(x0 > 0 && x1 > 0 && l0 > 0 && l1 > 0);
   VT_CHECK(fabsf(x1 - x0 - pitch / 2) <= 1.5f);
   VT_CHECK(fabsf(l1 - l0 - pitch) <= 1.5f);
+  screen_close(&s);
+  return 0;
+}
+
+/* A lesson error's long message wraps inside the panel instead of being cut: its words show
+ * on more rows than the traceback has lines. */
+int vt_screen_error_wraps(void) {
+  screen s;
+  VT_CHECK(screen_open(&s, 1280, 720) == 0);
+  VT_EQ(screen_draw(&s, S(0.5), VIEW_LANG_EN), 0);
+  static const char err[] =
+      "Traceback (most recent call last):\n"
+      "  File \"t.lua\", line 5, in main\n"
+      "RuntimeError: task 'Task-1' ran 200000000 instructions without awaiting at t.lua:5 "
+      "\xe2\x80\x94 the event loop is blocked, so no other task, timer or callback ran while "
+      "this one kept going";
+  screen_paint_error(&s, VIEW_LANG_EN, err);
+  draw_rect r = s.L.panel[VIEW_PANEL_EXPLAIN];
+  int rows = 0, inrow = 0;
+  for (int y = (int)(r.y * s.L.scale) + 30; y < (int)((r.y + r.h) * s.L.scale); y++) {
+    int ink = 0;
+    for (int x = (int)(r.x * s.L.scale) + 8; x < (int)((r.x + r.w) * s.L.scale) - 2; x++)
+      ink += draw_color_dist(draw_canvas_pixel(s.cv, x, y), s.th->error) < 60;
+    if (ink > 3 && !inrow) rows++;
+    inrow = ink > 3;
+  }
+  printf("  error panel: %d text rows for 3 lines\n", rows);
+  VT_CHECK(rows >= 5); /* the title's row is skipped; 3 lines, the last wrapped at least twice */
   screen_close(&s);
   return 0;
 }
