@@ -157,8 +157,6 @@ void lx_budget_hook(lua_State *L, lua_Debug *ar); /* raises "... the event loop 
  * leave with what enter returned when it stops. */
 lx_wd *lx_wd_new(lua_Hook hook, long budget);
 void lx_wd_free(lx_wd *wd);
-lua_State *lx_wd_enter(lx_wd *wd, lua_State *co);
-void lx_wd_leave(lx_wd *wd, lua_State *co, lua_State *prev);
 int lx_is_async(lua_State *L, int idx); /* made by async()? */
 int lx_is_coro(lua_State *L, int idx);  /* a coroutine object, or a sleep value */
 const char *lx_awaited_name(lua_State *L, int lvl);
@@ -209,5 +207,7 @@ int lx_io_idle(ls_loop *l, void *host, ls_time deadline); /* the loop's idle hoo
 /* lx_lesson.c */
 void lx_open_lesson(lua_State *L, int env);
 void lx_lesson_clear(lx_lesson *ls);
+
+#include "lx_watchdog.h" /* lx_wd_enter/leave, inline */
 
 #endif

@@ -18,25 +18,11 @@
 #include <time.h>
 
 #include "lx_int.h"
+#include "lx_watchdog.h"
 
 #define WD_TICK_MS 20
 #define WD_TICKS 10
 
-struct lx_wd {
-  pthread_t thread, owner; /* owner: the thread that runs the lesson */
-  pthread_mutex_t mu;      /* the watchdog's tick wait and `stop` */
-  pthread_cond_t cv;
-  int stop, started, sig;
-  /* written by the owner; read by the watchdog (relaxed) and the handler (same thread) */
-  _Atomic(lua_State *) watched; /* the thread running Lua now, NULL while the loop waits */
-  atomic_uint_fast64_t seq;     /* moves at every enter/leave */
-  _Atomic(lua_State *) hooked;  /* owner and handler only: the thread the hook is armed on */
-  atomic_uint_fast64_t armseq;  /* the seq the watchdog saw when it asked for the hook */
-  uint64_t seen;                /* watchdog thread only */
-  int ticks;
-  lua_Hook hook;
-  int count;
-};
 
 /* Runs on the owner thread, between any two of its instructions. */
 static void on_signal(int sig, siginfo_t *si, void *uc) {
@@ -133,33 +119,4 @@ void lx_wd_free(lx_wd *wd) {
   pthread_mutex_destroy(&wd->mu);
   pthread_cond_destroy(&wd->cv);
   free(wd);
-}
-
-/* seq first: a signal landing between the two stores sees a moved seq and arms nothing. */
-static void publish(lx_wd *wd, lua_State *co) {
-  uint64_t s = atomic_load_explicit(&wd->seq, memory_order_relaxed);
-  atomic_store_explicit(&wd->seq, s + 1, memory_order_relaxed);
-  atomic_signal_fence(memory_order_seq_cst);
-  atomic_store_explicit(&wd->watched, co, memory_order_relaxed);
-  atomic_signal_fence(memory_order_seq_cst);
-}
-
-static void disarm(lx_wd *wd, lua_State *h) {
-  lua_sethook(h, NULL, 0, 0);
-  atomic_store_explicit(&wd->hooked, NULL, memory_order_relaxed);
-}
-
-lua_State *lx_wd_enter(lx_wd *wd, lua_State *co) {
-  if (!wd) return NULL;
-  lua_State *prev = atomic_load_explicit(&wd->watched, memory_order_relaxed);
-  publish(wd, co);
-  lua_State *h = atomic_load_explicit(&wd->hooked, memory_order_relaxed);
-  if (h && h != co) disarm(wd, h); /* the hooked thread is suspended now */
-  return prev;
-}
-
-void lx_wd_leave(lx_wd *wd, lua_State *co, lua_State *prev) {
-  if (!wd) return;
-  publish(wd, prev);
-  if (co && atomic_load_explicit(&wd->hooked, memory_order_relaxed) == co) disarm(wd, co);
 }
