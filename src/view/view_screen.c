@@ -496,7 +496,7 @@ static draw_rect draw_exercise(const draw_ctx *c, const view_screen_layout *L,
   float h = pad * 2 + lh * 2;
   if (h > r.h * 0.6f) return r;
   draw_rect s = {r.x, r.y, r.w, h};
-  draw_color col = m->verdict_ok ? th->done : th->error;
+  draw_color col = m->verdict_ok ? th->ok : th->error;
   draw_fill(c, s, th->panel);
   draw_stroke(c, s, 1.0f / c->scale, th->border);
   draw_fill(c, (draw_rect){s.x, s.y, T * 0.3f, s.h}, col);

@@ -23,6 +23,7 @@ typedef struct view_theme {
   /* Task states (cards, badges, outcome marks). */
   draw_color running, ready, waiting, done, error, cancelled;
   draw_color print; /* print markers */
+  draw_color ok;    /* a passed check (an exercise's verdict) */
   /* Lua source in the code panel. */
   draw_color code_keyword, code_string, code_comment, code_number, code_builtin;
 } view_theme;

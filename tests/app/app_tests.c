@@ -349,6 +349,20 @@ static int exercise(const char *lesson, const char *solved) {
   memset(&m, 0, sizeof m);
   app_lesson_model(l, VIEW_LANG_EN, &m);
   CHECK(m.verdict && m.verdict_ok && !strcmp(m.verdict, "✓ passed"));
+  /* "passed" is drawn in the theme's green, at the top of the explanation panel */
+  app_lesson_play_init(l, &p);
+  cv = app_shot_canvas(l, &p, VIEW_LANG_EN, view_theme_light(), 1280, 720, 1, fonts, NULL, NULL);
+  CHECK(cv);
+  view_screen_layout L;
+  view_screen_layout_compute(1280, 720, 1.0f, &L);
+  draw_rect e = L.panel[VIEW_PANEL_EXPLAIN];
+  int green = 0;
+  for (int y = (int)e.y; y < (int)(e.y + 70) && cv; y++)
+    for (int x = (int)e.x; x < (int)(e.x + e.w); x++)
+      green += draw_color_dist(draw_canvas_pixel(cv, x, y), view_theme_light()->ok) < 40;
+  printf("  passed verdict: %d green px\n", green);
+  CHECK(green > 40);
+  draw_canvas_free(cv);
   app_lesson_free(l);
   return 0;
 }
