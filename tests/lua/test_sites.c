@@ -1,5 +1,7 @@
 /* test_sites.c -- the await-site rewrite (lx_sites.c): which calls it marks, what it leaves
  * alone, when it steps back, and that a rewritten lesson behaves exactly as the original. */
+#include <dirent.h>
+
 #include "lx_fixture.h"
 #include "lx_int.h"
 #include "trace.h"
@@ -128,10 +130,81 @@ static void t_same_behaviour(void) {
   CHECK_CONTAINS(m2, "line 4, in boom");
 }
 
+/* Every lesson and behaviour case, run as written and rewritten, prints and reports the same:
+ * a prefix on line 1 that mentions __await_at turns the rewrite off, an inert one keeps it. */
+static char *read_file(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = malloc(1 << 20);
+  *n = buf ? fread(buf, 1, (1 << 20) - 1, f) : 0;
+  fclose(f);
+  if (buf) buf[*n] = '\0';
+  return buf;
+}
+
+/* Runs prefix + src; returns a hash of every run's trace (suspend lines included). */
+static uint64_t run_prefixed(const char *prefix, const char *src, cap *c, char *msg,
+                             size_t mlen, int *rc) {
+  size_t n = strlen(prefix) + strlen(src) + 1;
+  char *full = malloc(n);
+  snprintf(full, n, "%s%s", prefix, src);
+  lx_rt *rt = NULL;
+  *rc = fixture_run(full, c, msg, mlen, NULL, (lx_options){0}, &rt);
+  free(full);
+  uint64_t h = 0;
+  for (size_t i = 0; rt && i < lx_run_count(rt); i++)
+    h = h * 31 + trace_hash(lx_run_get(rt, i)->trace);
+  lx_free(rt);
+  return h;
+}
+
+static void t_corpus_same(void) {
+  const char *dirs[] = {LS_SOURCE_DIR "/lessons", LS_SOURCE_DIR "/tests/lua/cases"};
+  static cap a, b;
+  char ma[4096], mb[4096];
+  int files = 0, rewritten = 0;
+  for (size_t d = 0; d < 2; d++) {
+    DIR *dir = opendir(dirs[d]);
+    CHECK(dir != NULL);
+    struct dirent *de;
+    while (dir && (de = readdir(dir))) {
+      size_t len = strlen(de->d_name);
+      if (len < 5 || strcmp(de->d_name + len - 4, ".lua")) continue;
+      char path[600];
+      snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
+      size_t n;
+      char *src = read_file(path, &n);
+      CHECK(src != NULL);
+      if (!src) continue;
+      int32_t *lines;
+      size_t nl;
+      char *rw = lx_sites_rewrite(src, n, &n, &lines, &nl);
+      rewritten += rw != NULL;
+      free(rw);
+      free(lines);
+      int ra, rb;
+      uint64_t ha = run_prefixed("local __await_at; ", src, &a, ma, sizeof ma, &ra);
+      uint64_t hb = run_prefixed("local __unused__; ", src, &b, mb, sizeof mb, &rb);
+      if (ha != hb) fprintf(stderr, "%s: the traces differ when rewritten\n", path);
+      if (ha != hb || ra != rb || strcmp(a.out, b.out) || strcmp(a.err, b.err) || strcmp(ma, mb)) {
+        fprintf(stderr, "%s: differs when rewritten (status %d vs %d)\n--- as written:\n%s%s%s\n"
+                        "--- rewritten:\n%s%s%s\n", path, ra, rb, a.out, a.err, ma, b.out, b.err, mb);
+        failures++;
+      }
+      files++;
+      free(src);
+    }
+    if (dir) closedir(dir);
+  }
+  printf("%d files compared, %d of them rewritten\n", files, rewritten);
+  CHECK(files >= 90 && rewritten >= 80);
+}
+
 static const struct {
   const char *name;
   void (*fn)(void);
 } tests[] = {
+    {"corpus_same", t_corpus_same},
     {"marks_calls", t_marks_calls}, {"leaves_the_rest", t_leaves_the_rest},
     {"line_breaks", t_line_breaks}, {"steps_back", t_steps_back},
     {"same_behaviour", t_same_behaviour},
