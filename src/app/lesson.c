@@ -79,7 +79,9 @@ app_lesson *app_lesson_open(const char *path) {
     if (set_error(l, msg)) goto oom;
     return l;
   }
-  l->code = view_code_new(l->source, l->source_len);
+  /* The code panel shows the lesson as Lua reads it: no byte-order mark on line 1. */
+  size_t bom = l->source_len >= 3 && !memcmp(l->source, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  l->code = view_code_new(l->source + bom, l->source_len - bom);
   if (!l->code) goto oom;
   lx_options o = {.clock = LS_CLOCK_VIRTUAL}; /* output lives in the trace; nothing printed */
   l->rt = lx_new(&o);

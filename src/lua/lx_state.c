@@ -364,6 +364,8 @@ void lx_free(lx_rt *rt) {
 int lx_load_string(lx_rt *rt, const char *name, const char *src, size_t len, char *err,
                    size_t errlen) {
   lua_State *L = rt->L;
+  /* A UTF-8 byte-order mark (Windows editors write one) is not part of the lesson. */
+  if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) src += 3, len -= 3;
   free(rt->chunkname);
   free(rt->source);
   rt->chunkname = lx_strdup(name);
@@ -375,6 +377,13 @@ int lx_load_string(lx_rt *rt, const char *name, const char *src, size_t len, cha
   memcpy(rt->source, src, len);
   rt->source[len] = '\0';
   rt->sourcelen = len;
+  /* As lua.c loads a file: a first line starting with '#' (a shebang) is skipped, its
+   * newline kept so the lines still count. */
+  if (len > 0 && src[0] == '#') {
+    const char *nl = memchr(src, '\n', len);
+    len = nl ? len - (size_t)(nl - src) : 0;
+    src = nl ? nl : src;
+  }
   lua_pushfstring(L, "@%s", name);
   size_t rlen = 0, nsites = 0;
   int32_t *sites = NULL;

@@ -265,10 +265,25 @@ static void t_two_runtimes(void) {
   lx_free(b);
 }
 
+/* A UTF-8 byte-order mark and a '#' first line load as lua.c would load the file, and the
+ * lines after them keep their numbers. */
+static void t_bom_and_shebang(void) {
+  cap c;
+  char m[4096];
+  CHECK(run_src("\xEF\xBB\xBFmain = async(function() print('bom') end)", &c, m, sizeof m,
+                NULL, NULL) == LX_OK);
+  CHECK(!strcmp(c.out, "bom\n"));
+  CHECK(run_src("#!/usr/bin/env loopscope\nmain = async(function()\n  error(ValueError('x'))\nend)",
+                &c, m, sizeof m, NULL, NULL) == LX_EFAIL);
+  CHECK_CONTAINS(m, "line 3, in main");
+  CHECK(run_src("\xEF\xBB\xBF#!shebang and nothing else", &c, m, sizeof m, NULL, NULL) == LX_OK);
+}
+
 static const struct {
   const char *name;
   void (*fn)(void);
 } tests[] = {
+    {"bom_and_shebang", t_bom_and_shebang},
     {"determinism", t_determinism},     {"compare_runs", t_compare_runs},
     {"sandbox_doors", t_sandbox_doors}, {"lesson_fields", t_lesson_fields},
     {"never_awaited", t_never_awaited}, {"budget", t_budget},
