@@ -27,7 +27,8 @@
   X(PRINT, "print")             /* task printed arg (string id) */                           \
   X(WARN, "warn")               /* a warning or log line, arg: text; sub: level */           \
   X(CANCEL_REQ, "cancel")       /* obj: task asked to cancel, task: who asked */             \
-  X(NOTE, "note")               /* free text from the host, arg: text */
+  X(NOTE, "note")               /* free text from the host, arg: text */                     \
+  X(GATHER_CHILD, "gather_child") /* obj: a gathering future, arg: one of its children */
 
 typedef enum {
 #define LS_EV_ENUM(name, str) LS_EV_##name,

@@ -260,9 +260,13 @@ static ls_id make_gather(lua_State *L, lx_loop *lp, int first, int last, int ret
     }
     g->child[g->n++] = id;
   }
-  for (uint32_t i = 0; i < g->n; i++)
+  for (uint32_t i = 0; i < g->n; i++) {
     if (fut_add_callback(lp->loop, g->child[i], gather_done, lp, outer, lab))
       return (ls_id)lx_raise(L, "MemoryError", "out of memory");
+    /* the window draws each child's arrow into its gather from these, tasks made before
+     * the gather included */
+    loop_note(lp->loop, LS_EV_GATHER_CHILD, 0, outer, 0, (int64_t)g->child[i]);
+  }
   lx_push_handle(L, lp, outer);
   return outer;
 }

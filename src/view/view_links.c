@@ -73,22 +73,25 @@ static void push(arrows *A, view_arrow a) {
   A->n++;
 }
 
-/* The gather a task is a child of: the tasks a gather makes are created right after its
-   FUT_NEW, by the same task, with nothing but their steps queued between. 0 when none. */
+/* The gather a task is a child of, 0 when none: the latest GATHER_CHILD record naming it.
+   (Traces without those records: the tasks a gather makes are created right after its
+   FUT_NEW, by the same task, with nothing but their steps queued between.) */
 static ls_id gather_of(const ls_trace *tr, size_t upto, ls_id task) {
-  ls_id g = 0, maker = 0;
+  ls_id g = 0, maker = 0, found = 0;
   for (size_t i = 0; i < upto; i++) {
     const ls_trace_rec *e = trace_get(tr, i);
-    if (e->kind == LS_EV_FUT_NEW && e->sub == LS_FK_GATHER) {
+    if (e->kind == LS_EV_GATHER_CHILD) {
+      if ((ls_id)e->arg == task) found = e->obj;
+    } else if (e->kind == LS_EV_FUT_NEW && e->sub == LS_FK_GATHER) {
       g = e->obj;
       maker = e->task;
     } else if (e->kind == LS_EV_TASK_NEW && g && e->obj == maker) {
-      if (e->task == task) return g;
+      if (e->task == task && !found) found = g;
     } else if (e->kind != LS_EV_TASK_RENAME && e->kind != LS_EV_SCHED) {
       g = 0;
     }
   }
-  return 0;
+  return found;
 }
 
 /* Ended with an error or a cancellation in the last few records: its outcome, else 0. */

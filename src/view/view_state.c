@@ -837,6 +837,7 @@ enum {
   EV_WARN,
   EV_CANCEL_REQ,
   EV_RENAME,
+  EV_GATHER_CHILD,
   EV_NOTE,
   EV__COUNT
 };
@@ -875,6 +876,7 @@ static const char *const ev_fmt[EV__COUNT][VIEW_LANG__COUNT] = {
     [EV_WARN] = {"warning%s: %s", "경고%s: %s"},
     [EV_CANCEL_REQ] = {"%s asks %s to cancel", "%s → %s 취소 요청"},
     [EV_RENAME] = {"%s is renamed %s", "%s 이름 바꿈: %s"},
+    [EV_GATHER_CHILD] = {"gather #%s waits for %s", "gather #%s → %s 기다림"},
     [EV_NOTE] = {"%s%s", "%s%s"},
 };
 
@@ -1035,6 +1037,15 @@ void view_state_describe(const view_state *vs, size_t run, size_t i, view_lang l
   case LS_EV_CANCEL_REQ:
     ev = EV_CANCEL_REQ;
     x = who, y = name_or_id(vs, run, e->obj, n2, sizeof n2);
+    break;
+  case LS_EV_GATHER_CHILD:
+    ev = EV_GATHER_CHILD;
+    snprintf(a, sizeof a, "%u", (unsigned)e->obj);
+    x = a;
+    if (*view_state_task_name(vs, run, (ls_id)e->arg))
+      y = view_state_task_name(vs, run, (ls_id)e->arg);
+    else
+      snprintf(b, sizeof b, "Future #%u", (unsigned)e->arg), y = b;
     break;
   default:
     ev = EV_NOTE;

@@ -13,6 +13,7 @@
 #include "lesson.h"
 #include "progress.h"
 #include "shot.h"
+#include "view_links.h"
 #include "view_theme.h"
 
 #define CHECK(cond)                                                                            \
@@ -367,6 +368,35 @@ static int exercise(const char *lesson, const char *solved) {
   return 0;
 }
 
+/* gather_premade LESSON: tasks made before the gather that awaits them still draw their
+   arrow into the gather's row (an explicit GATHER_CHILD record names them). */
+static int gather_premade(const char *lesson) {
+  app_lesson *l = app_lesson_open(lesson);
+  CHECK(l && l->status == LX_OK);
+  view_play p;
+  app_lesson_play_init(l, &p);
+  view_play_seek(l->vs, &p, LS_FROM_SEC(0.5));
+  view_screen_out *out = calloc(1, sizeof *out);
+  CHECK(out != NULL);
+  draw_canvas *cv =
+      app_shot_canvas(l, &p, VIEW_LANG_EN, view_theme_light(), 1280, 720, 1, fonts, NULL, out);
+  CHECK(cv);
+  view_snap snap;
+  memset(&snap, 0, sizeof snap);
+  CHECK(view_state_at(l->vs, p.run, p.at, p.t, &snap) == 0);
+  view_arrow a[64];
+  size_t n = view_links_arrows(l->vs, &snap, &out->hits, a, 64);
+  size_t child = 0;
+  for (size_t i = 0; i < n && i < 64; i++) child += a[i].kind == VIEW_ARROW_CHILD;
+  printf("  %zu arrows, %zu from a child to its gather\n", n, child);
+  CHECK(child == 2);
+  view_snap_free(&snap);
+  draw_canvas_free(cv);
+  free(out);
+  app_lesson_free(l);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr,
@@ -396,6 +426,8 @@ int main(int argc, char **argv) {
     rc = progress(argv[2]);
   else if (!strcmp(t, "exercise") && argc > 3)
     rc = exercise(argv[2], argv[3]);
+  else if (!strcmp(t, "gather_premade") && argc > 2)
+    rc = gather_premade(argv[2]);
   else if (!strcmp(t, "all_lessons") && argc > 2)
     rc = all_lessons(argv[2]);
   else
