@@ -29,6 +29,7 @@
 #define ZOOM_STEP 1.1f  /* Ctrl +/- text size factor */
 #define WHEEL_ZOOM 0.8f /* timeline window per wheel notch */
 #define SLIDE_MS 160    /* ready-queue entries moving up after a pop, or arriving */
+#define PULSE_MS 900    /* an error or cancellation travelling along a hot arrow, end to end */
 
 typedef enum { MODE_BROWSER, MODE_LESSON } win_mode;
 
@@ -331,6 +332,8 @@ static void draw_lesson(win *W, const draw_ctx *c, const view_screen_layout *L, 
       W->dirty = true; /* keep drawing until it settles */
     }
   }
+  if (overlays) /* a hot arrow's dot runs from end to end every PULSE_MS */
+    m.arrow_pulse = (float)(now_ms() % PULSE_MS + 1) / PULSE_MS;
   m.tl_from = W->tl_from;
   m.tl_to = W->tl_to;
   m.explain_scroll = W->explain_scroll;
@@ -343,6 +346,7 @@ static void draw_lesson(win *W, const draw_ctx *c, const view_screen_layout *L, 
     m.tip_y = W->my;
   }
   view_screen_draw(c, L, &m, out);
+  if (overlays && out && out->nhot) W->dirty = true; /* keep the dots moving */
 }
 
 static void render(win *W) {

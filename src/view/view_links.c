@@ -172,7 +172,7 @@ static void edge(draw_rect r, float tx, float ty, float *x, float *y) {
 }
 
 void view_links_draw(const draw_ctx *c, float T, draw_rect clip, const view_arrow *a,
-                     size_t n) {
+                     size_t n, float pulse) {
   const view_theme *th = c->theme;
   draw_clip_push(c, clip);
   for (size_t i = 0; i < n; i++) {
@@ -203,6 +203,11 @@ void view_links_draw(const draw_ctx *c, float T, draw_rect clip, const view_arro
       width = T * 0.3f;
     }
     draw_arrow(c, x0, y0, x1, y1, width, T * (w->hot ? 0.9f : 0.65f), col);
+    if (w->hot && pulse > 0 && pulse <= 1) { /* the error on its way, a dot riding the line */
+      float d = T * 0.7f, px = x0 + dx * pulse, py = y0 + dy * pulse;
+      draw_fill(c, (draw_rect){px - d / 2, py - d / 2, d, d}, col);
+      draw_stroke(c, (draw_rect){px - d / 2, py - d / 2, d, d}, T * 0.12f, th->panel);
+    }
   }
   draw_clip_pop(c);
 }

@@ -71,8 +71,10 @@ typedef struct view_arrow {
 size_t view_links_arrows(const struct view_state *vs, const struct view_snap *s,
                          const view_hits *h, view_arrow *out, size_t cap);
 /* Draws them (clipped to clip): lines with arrowheads in the task's colour, hot ones thicker
-   in the error or cancelled colour. T: the base text size. */
-void view_links_draw(const draw_ctx *c, float T, draw_rect clip, const view_arrow *a, size_t n);
+   in the error or cancelled colour, with a dot `pulse` (0, 1] of the way along them showing
+   the error travel (0: no dot). T: the base text size. */
+void view_links_draw(const draw_ctx *c, float T, draw_rect clip, const view_arrow *a, size_t n,
+                     float pulse);
 
 /* ---- Breakpoints --------------------------------------------------------------------------
  */

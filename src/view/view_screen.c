@@ -620,7 +620,9 @@ void view_screen_draw(const draw_ctx *c, const view_screen_layout *L,
   size_t na = view_links_arrows(m->vs, m->snap, &out->hits, arrows, VIEW_HITS_MAX);
   if (na > VIEW_HITS_MAX) na = VIEW_HITS_MAX;
   out->narrows = na;
-  view_links_draw(c, L->T, L->screen, arrows, na);
+  out->nhot = 0;
+  for (size_t i = 0; i < na; i++) out->nhot += arrows[i].hot != 0;
+  view_links_draw(c, L->T, L->screen, arrows, na, m->arrow_pulse);
   if (m->bp)
     view_bp_draw(c, L->T, m->bp, &out->hits, out->code.body, out->code.line_h, out->code.first,
                  out->code.shown);

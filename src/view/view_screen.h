@@ -132,6 +132,8 @@ typedef struct view_screen_model {
   float tip_x, tip_y;
   int hover_button; /* -1 for none */
   float queue_slide, queue_enter; /* the ready queue in motion: view_queue_draw_moving */
+  float arrow_pulse; /* (0, 1]: how far along a hot arrow its error or cancellation has
+                        travelled, drawn as a dot; 0 (shots): no dot */
   const view_predict *predict;    /* the lesson's questions over the panels (NULL: none) */
   const view_bp *bp; /* breakpoints to mark; may be NULL */
 } view_screen_model;
@@ -149,6 +151,7 @@ typedef struct view_screen_out {
   view_predict_out predict; /* the question card and its choices */
   view_hits hits; /* where task cards, futures and timer rows were drawn */
   size_t narrows; /* await arrows drawn */
+  size_t nhot;    /* of them, hot: an error or cancellation travelling (the window animates) */
 } view_screen_out;
 
 /* Draws everything in L's layout. out may be NULL. */

@@ -147,6 +147,25 @@ int vt_links_cancel(void) {
   VT_EQ(view_links_arrows(vs, &s, &h, a, 8), 1);
   VT_EQ(a[0].hot, LS_OUT_CANCELLED);
   VT_CHECK(same_rect(a[0].from, r2) && same_rect(a[0].to, r1)); /* it travels to main */
+  /* The window draws the cancellation as a dot riding the arrow: halfway at pulse 0.5, beside
+     the line where the line itself does not reach; a shot (pulse 0) has no dot. */
+  const view_theme *th = view_theme_light();
+  view_arrow far = a[0];
+  far.from = (draw_rect){10, 40, 20, 20}; /* a long level arrow: (30, 50) to (170, 50) */
+  far.to = (draw_rect){170, 40, 20, 20};
+  for (int pulse = 0; pulse < 2; pulse++) {
+    draw_canvas *cv = draw_canvas_new(200, 100, vt_fonts());
+    VT_CHECK(cv);
+    draw_ctx c = draw_canvas_ctx(cv, 1, th);
+    draw_fill(&c, (draw_rect){0, 0, 200, 100}, th->panel);
+    view_links_draw(&c, 30, (draw_rect){0, 0, 200, 100}, &far, 1, pulse ? 0.5f : 0);
+    draw_color px = draw_canvas_pixel(cv, 100, 55); /* off the line (4.5 wide), in the dot */
+    if (pulse)
+      VT_CHECK(draw_color_dist(px, th->cancelled) < 40);
+    else
+      VT_CHECK(draw_color_dist(px, th->panel) < 10);
+    draw_canvas_free(cv);
+  }
 
   VT_EQ(view_state_at(vs, 0, later, S(1), &s), 0);
   VT_EQ(view_links_arrows(vs, &s, &h, a, 8), 0);
