@@ -68,7 +68,8 @@ void timer_pop(ls_loop *l) {
 
 ls_id loop_call_later(ls_loop *l, ls_time delay, loop_cb cb, void *ud, uint64_t arg,
                       int64_t label, int32_t line) {
-  if (delay < 0) delay = 0;
+  /* A negative delay is a deadline in the past: due at once, and before later ones, as
+   * asyncio's call_later(-1) is */
   return timer_arm(l, clock_now(l->cfg.clock) + delay, cb, ud, arg, label, 0, line);
 }
 
@@ -88,5 +89,7 @@ size_t loop_timer_count(const ls_loop *l) {
 }
 
 ls_time loop_next_timer(const ls_loop *l) {
-  return l->nheap ? l->timers[l->heap[0]].when - l->t0 : -1;
+  if (!l->nheap) return -1;
+  ls_time when = l->timers[l->heap[0]].when - l->t0;
+  return when < 0 ? 0 : when; /* a deadline before the loop began (call_later(-1)) is due now */
 }

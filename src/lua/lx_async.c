@@ -357,6 +357,7 @@ ls_id lx_spawn(lua_State *L, lx_loop *lp, int idx, const char *name) {
     lx_raise(L, "MemoryError", "out of memory making a task");
     return 0;
   }
+  if (c) c->task = id;
   lx_push_handle(L, lp, id);
   lua_pushvalue(L, idx); /* the coroutine waits in the handle until the first step */
   lua_setiuservalue(L, -2, 1);
@@ -451,15 +452,14 @@ static int64_t intern_top(lua_State *L, lx_loop *lp, int error) {
   const char *s;
   char buf[48];
   int t = lua_type(L, -1);
-  if (!error && t != LUA_TTABLE && t != LUA_TSTRING && t != LUA_TUSERDATA) {
+  int flt = t == LUA_TNUMBER && !lua_isinteger(L, -1); /* floats as Python writes them */
+  if (!error && !flt && t != LUA_TTABLE && t != LUA_TSTRING && t != LUA_TUSERDATA) {
     /* scalars, the common result, without building a Lua string */
     if (t == LUA_TNIL) return lua_pop(L, 1), 0;
     if (t == LUA_TBOOLEAN)
       snprintf(buf, sizeof buf, "%s", lua_toboolean(L, -1) ? "True" : "False");
     else if (lua_isinteger(L, -1))
       format_int(buf, lua_tointeger(L, -1));
-    else if (t == LUA_TNUMBER)
-      snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
     else
       snprintf(buf, sizeof buf, "<%s>", lua_typename(L, t));
     lua_pop(L, 1);

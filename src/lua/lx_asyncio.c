@@ -118,7 +118,7 @@ void lx_slow(ls_loop *l, void *host, ls_id task, ls_time took) {
 /* ---- gather ---- */
 
 typedef struct gather {
-  uint32_t n, nfinished;
+  uint32_t n, nuniq, nfinished; /* children (an argument given twice is one child twice) */
   uint8_t return_exceptions, cancel_requested;
   ls_id outer;
   ls_id child[];
@@ -150,6 +150,43 @@ static void resolve_error(lua_State *L, lx_loop *lp, ls_id f) {
   fut_resolve(lp->loop, f, LS_OUT_ERROR, text);
 }
 
+/* fut._make_cancelled_error() of a cancelled child: the error that ended a task (handed
+ * out once), a future's cancel(msg) error, else a plain CancelledError(). Pushes it. */
+static void push_cancelled_error(lua_State *L, lx_loop *lp, ls_id child) {
+  lx_push_value(L, lp, child);
+  if (!lx_is_error_type(L, -1, "CancelledError")) {
+    lua_pop(L, 1);
+    lx_new_error(L, "CancelledError", "");
+    return;
+  }
+  if (task_is(lp->loop, child)) {
+    lua_pushnil(L);
+    lx_set_value(L, lp, child, -1);
+    lua_pop(L, 1);
+  }
+}
+
+/* The CancelledError a return_exceptions gather lists for a cancelled child:
+ * CancelledError('' if fut._cancel_message is None else fut._cancel_message). A task's own
+ * _cancel_message is None by then (Task.__step cancels itself without one), so only a plain
+ * Future's cancel(msg) shows. */
+static void push_listed_cancelled(lua_State *L, lx_loop *lp, ls_id child) {
+  lx_push_value(L, lp, child);
+  lua_pushliteral(L, "");
+  if (!task_is(lp->loop, child) && lx_is_error_type(L, -2, "CancelledError")) {
+    lua_getfield(L, -2, "message");
+    if (lua_isstring(L, -1))
+      lua_replace(L, -2);
+    else
+      lua_pop(L, 1);
+  }
+  lx_new_error(L, "CancelledError", lua_tostring(L, -1));
+  lua_pushvalue(L, -2); /* given, so its repr is CancelledError('') even when empty */
+  lua_setfield(L, -2, "value");
+  lua_replace(L, -3);
+  lua_pop(L, 1);
+}
+
 /* _GatheringFuture's _done_callback. */
 static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
   lx_loop *lp = ud;
@@ -160,12 +197,12 @@ static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
   int cst = fut_state(l, child);
   if (fut_state(l, (ls_id)outer) != LS_FUT_PENDING) {
     if (cst != LS_FUT_CANCELLED) fut_set_retrieved(l, child); /* fut.exception() */
-    if (g->nfinished == g->n) drop_gather(L, lp, (ls_id)outer);
+    if (g->nfinished == g->nuniq) drop_gather(L, lp, (ls_id)outer);
     return;
   }
   if (!g->return_exceptions) {
     if (cst == LS_FUT_CANCELLED) {
-      lx_new_error(L, "CancelledError", "");
+      push_cancelled_error(L, lp, child);
       lua_pushvalue(L, -1);
       resolve_error(L, lp, (ls_id)outer);
       return;
@@ -178,12 +215,12 @@ static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
       return;
     }
   }
-  if (g->nfinished < g->n) return;
+  if (g->nfinished < g->nuniq) return;
   lua_createtable(L, (int)g->n, 1);
   for (uint32_t i = 0; i < g->n; i++) {
     int st = fut_state(l, g->child[i]);
     if (st == LS_FUT_CANCELLED)
-      lx_new_error(L, "CancelledError", "");
+      push_listed_cancelled(L, lp, g->child[i]);
     else
       lx_push_value(L, lp, g->child[i]);
     if (st == LS_FUT_ERROR) fut_set_retrieved(l, g->child[i]);
@@ -193,7 +230,7 @@ static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
   lua_setfield(L, -2, "n");
   if (g->cancel_requested) {
     lua_pop(L, 1);
-    lx_new_error(L, "CancelledError", "");
+    push_cancelled_error(L, lp, child);
     lua_pushvalue(L, -1);
     resolve_error(L, lp, (ls_id)outer);
   } else {
@@ -214,9 +251,19 @@ int lx_gather_cancel(ls_loop *l, void *host, ls_id f) {
     fut_resolve(l, f, LS_OUT_CANCELLED, 0);
     return 1;
   }
+  /* _GatheringFuture.cancel(msg): each child is cancelled with the gather's message */
+  lua_State *L = lp->rt->L;
+  lx_push_value(L, lp, f);
+  if (!lx_is_error_type(L, -1, "CancelledError")) {
+    lua_pop(L, 1);
+    lua_pushnil(L);
+  }
   int ret = 0;
-  for (uint32_t i = 0; i < g->n; i++)
+  for (uint32_t i = 0; i < g->n; i++) {
+    lx_cancel_with(L, lp, g->child[i]);
     if (fut_cancel(l, g->child[i]) == 1) ret = 1;
+  }
+  lua_pop(L, 1);
   if (ret) g->cancel_requested = 1;
   return ret;
 }
@@ -244,8 +291,14 @@ static ls_id make_gather(lua_State *L, lx_loop *lp, int first, int last, int ret
   lua_pop(L, 2);
   static const char label[] = "gather: child done";
   int64_t lab = trace_intern(lp->trace, label, sizeof label - 1);
+  ls_id first_new = 0; /* the first task this gather made: ids only grow */
   for (int i = first; i <= last; i++) {
-    ls_id id;
+    ls_id id = 0;
+    lx_coro *c = lx_tocoro(L, i);
+    if (c && c->consumed && first_new && c->task >= first_new) { /* given twice: arg_to_fut */
+      g->child[g->n++] = c->task;
+      continue;
+    }
     lx_fut *f = lx_tofut(L, i);
     if (f) {
       if (lx_fut_loop(L, f) != lp)
@@ -254,13 +307,20 @@ static ls_id make_gather(lua_State *L, lx_loop *lp, int first, int last, int ret
     } else if (lx_is_coro(L, i)) {
       id = lx_spawn(L, lp, i, NULL);
       lua_pop(L, 1);
+      if (!first_new) first_new = id;
     } else {
       return (ls_id)lx_raise(L, "TypeError",
                              "An asyncio.Future, a coroutine or an awaitable is required");
     }
     g->child[g->n++] = id;
+    g->nuniq++;
   }
   for (uint32_t i = 0; i < g->n; i++) {
+    if (g->n != g->nuniq) { /* one done callback per child */
+      int seen = 0;
+      for (uint32_t j = 0; j < i && !seen; j++) seen = g->child[j] == g->child[i];
+      if (seen) continue;
+    }
     if (fut_add_callback(lp->loop, g->child[i], gather_done, lp, outer, lab))
       return (ls_id)lx_raise(L, "MemoryError", "out of memory");
     /* the window draws each child's arrow into its gather from these, tasks made before

@@ -172,22 +172,27 @@ static int f_exception(lua_State *L) {
   }
 }
 
+/* cancel(msg): the CancelledError raised carries the message. It is kept in the value slot
+ * (unused while pending) of the future, or of the task and what it awaits, as Task.cancel
+ * hands msg to its waiter. The error (or nil) is at the top of L. A task whose waiter was
+ * cancelled already keeps that first message: the waiter's error is what it will raise. */
+void lx_cancel_with(lua_State *L, lx_loop *lp, ls_id id) {
+  for (int depth = 0; id && depth < 1000; depth++) {
+    if (fut_state(lp->loop, id) != LS_FUT_PENDING) break;
+    ls_id w = task_is(lp->loop, id) ? task_waiting_on(lp->loop, id) : 0;
+    if (w && fut_state(lp->loop, w) != LS_FUT_PENDING) break;
+    lx_set_value(L, lp, id, -1);
+    id = w;
+  }
+}
+
 static int f_cancel(lua_State *L) {
   lx_loop *lp;
   lx_fut *f = check(L, &lp);
   if (fut_state(lp->loop, f->id) == LS_FUT_PENDING) {
-    /* cancel(msg): the CancelledError raised carries the message. Kept in the value slot
-     * (unused while pending) of the future, or of the task and what it awaits, as
-     * Task.cancel hands msg to its waiter. */
     lua_settop(L, 2);
     if (!lua_isnil(L, 2)) lx_new_error(L, "CancelledError", luaL_tolstring(L, 2, NULL));
-    ls_id id = f->id;
-    for (int depth = 0; id && depth < 1000; depth++) {
-      if (fut_state(lp->loop, id) != LS_FUT_PENDING) break;
-      lx_set_value(L, lp, id, -1);
-      if (!task_is(lp->loop, id)) break;
-      id = task_waiting_on(lp->loop, id);
-    }
+    lx_cancel_with(L, lp, f->id);
     lua_settop(L, 1);
   }
   lua_pushboolean(L, fut_cancel(lp->loop, f->id) == 1);
@@ -321,10 +326,13 @@ static int f_remove_done_callback(lua_State *L) {
     if (lua_getfield(L, -1, "fut") == LUA_TNUMBER && (ls_id)lua_tointeger(L, -1) == f->id) {
       lua_rawgeti(L, -2, 1);
       if (lua_rawequal(L, -1, 2)) {
-        removed += fut_remove_callback(lp->loop, f->id, lx_lua_callback, lp,
-                                       (uint64_t)lua_tointeger(L, -4));
-        lua_pushboolean(L, 1);
-        lua_setfield(L, -4, "cancelled");
+        int r = fut_remove_callback(lp->loop, f->id, lx_lua_callback, lp,
+                                    (uint64_t)lua_tointeger(L, -4));
+        removed += r;
+        if (r) { /* one already handed to the ready queue still runs, as in CPython */
+          lua_pushboolean(L, 1);
+          lua_setfield(L, -4, "cancelled");
+        }
       }
       lua_pop(L, 1);
     }

@@ -27,6 +27,7 @@ typedef struct lx_coro {
   uint16_t nargs;
   int32_t line;   /* where it was made */
   uint32_t loop;  /* serial of the loop running when it was made, 0 none */
+  ls_id task;     /* the task it was wrapped in, 0 none */
   double delay;   /* native sleep */
   char *where;    /* debug mode: the creation traceback (malloc'd), else NULL */
 } lx_coro;
@@ -167,6 +168,7 @@ lx_fut *lx_tofut(lua_State *L, int idx);
 lx_loop *lx_fut_loop(lua_State *L, lx_fut *f); /* raises if the loop is gone */
 void lx_push_handle(lua_State *L, lx_loop *lp, ls_id id); /* cached per id */
 void lx_push_value(lua_State *L, lx_loop *lp, ls_id id);
+void lx_cancel_with(lua_State *L, lx_loop *lp, ls_id id); /* cancel(msg)'s message, at top */
 void lx_set_value(lua_State *L, lx_loop *lp, ls_id id, int idx);
 /* Pushes the result of done future id, or raises its error / CancelledError. */
 int lx_fut_outcome(lua_State *L, lx_loop *lp, ls_id id);

@@ -97,19 +97,45 @@ static void add_float(lx_sbuf *b, double x) {
     lx_sb_adds(b, x > 0 ? "inf" : "-inf");
     return;
   }
-  /* the shortest text that reads back as the same double, as Python's repr */
-  for (int p = 1; p <= 17; p++) {
-    snprintf(buf, sizeof buf, "%.*g", p, x);
+  /* Python's repr: the shortest digits that read back as the same double, written out in
+   * full when the decimal exponent is in [-4, 16), else as d.ddde+XX */
+  if (signbit(x)) {
+    lx_sb_addc(b, '-');
+    x = -x;
+  }
+  int p = 0;
+  for (; p <= 16; p++) {
+    snprintf(buf, sizeof buf, "%.*e", p, x);
     if (strtod(buf, NULL) == x) break;
   }
-  char *e = strchr(buf, 'e');
-  if (e) {
-    /* Python writes 1e-05 and 1e+16, C writes the same; only add a digit exponent pad */
-    lx_sb_adds(b, buf);
+  char digits[24];
+  size_t nd = 0;
+  for (const char *q = buf; *q && *q != 'e'; q++)
+    if (*q >= '0' && *q <= '9') digits[nd++] = *q;
+  while (nd > 1 && digits[nd - 1] == '0') nd--; /* %.0e of 0.0 is "0e+00": one digit */
+  int exp = atoi(strchr(buf, 'e') + 1);
+  if (exp >= -4 && exp < 16) {
+    if (exp < 0) {
+      lx_sb_adds(b, "0.");
+      for (int i = -1; i > exp; i--) lx_sb_addc(b, '0');
+      lx_sb_add(b, digits, nd);
+    } else {
+      for (int i = 0; i <= exp; i++) lx_sb_addc(b, (size_t)i < nd ? digits[i] : '0');
+      lx_sb_addc(b, '.');
+      if ((size_t)exp + 1 < nd)
+        lx_sb_add(b, digits + exp + 1, nd - (size_t)exp - 1);
+      else
+        lx_sb_addc(b, '0');
+    }
     return;
   }
+  lx_sb_addc(b, digits[0]);
+  if (nd > 1) {
+    lx_sb_addc(b, '.');
+    lx_sb_add(b, digits + 1, nd - 1);
+  }
+  snprintf(buf, sizeof buf, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
   lx_sb_adds(b, buf);
-  if (!strchr(buf, '.')) lx_sb_adds(b, ".0");
 }
 
 static void add_quoted(lx_sbuf *b, const char *s, size_t n) {
@@ -197,10 +223,16 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
     const char *etype = lx_error_type(L, idx);
     if (etype) {
       lua_getfield(L, idx, "message");
-      if (quoted) {
+      if (quoted) { /* Python's repr: ValueError('x'), ValueError(42), ValueError() */
         lua_pushfstring(L, "%s(", etype);
         lx_sb_addtop(L, b);
-        lx_repr(L, -1, b, 1, depth + 1);
+        size_t n = 0;
+        lua_tolstring(L, -1, &n);
+        if (lua_getfield(L, idx, "value") != LUA_TNIL)
+          lx_repr(L, -1, b, 1, depth + 1); /* what the lesson passed */
+        else if (n > 0 || lua_type(L, -2) != LUA_TSTRING)
+          lx_repr(L, -2, b, 1, depth + 1);
+        lua_pop(L, 1);
         lx_sb_addc(b, ')');
       } else {
         lx_repr(L, -1, b, 0, depth + 1);

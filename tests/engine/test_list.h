@@ -22,6 +22,7 @@
   /* test_timer.c */                                                                           \
   X(timer_ties_fifo)                                                                           \
   X(timer_earlier_deadline_first)                                                              \
+  X(timer_negative_delay_first)                                                                \
   X(timer_cancel)                                                                              \
   X(timer_cancel_same_iteration)                                                               \
   X(timer_heap_order)                                                                          \

@@ -38,7 +38,7 @@ TEST(timer_earlier_deadline_first) {
   later(&e, SEC(3), "c3");
   later(&e, SEC(1), "c1");
   later(&e, SEC(2), "c2");
-  later(&e, -SEC(1), "neg"); /* a negative delay counts as 0 */
+  later(&e, -SEC(1), "neg"); /* a deadline in the past: due at once, before the others */
   ASSERT_EQ(loop_next_timer(e.loop), 0);
   ASSERT_EQ(loop_run(e.loop, LS_RUN_DEFAULT), 0);
   ASSERT_STR_EQ(e.log, "neg@0 c1@1000 c2@2000 c3@3000");
@@ -229,5 +229,17 @@ TEST(virtual_clock_jumps) {
   ASSERT_EQ(loop_time(e.loop), SEC(3)); /* exactly: the clock only ever jumped */
   ASSERT_EQ(e.clock.now, SEC(8));
   ASSERT_EQ(last_kind(e.trace, LS_EV_TASK_DONE)->t, SEC(3));
+  env_close(&e);
+}
+
+/* call_later(0, z) then call_later(-1, neg): neg's deadline is earlier, so it fires first. */
+TEST(timer_negative_delay_first) {
+  env e;
+  env_open(&e);
+  later(&e, 0, "z");
+  later(&e, -SEC(1), "neg");
+  ASSERT_EQ(loop_run(e.loop, LS_RUN_DEFAULT), 0);
+  ASSERT_STR_EQ(e.log, "neg@0 z@0");
+  ASSERT_EQ(loop_time(e.loop), 0);
   env_close(&e);
 }

@@ -1,0 +1,16 @@
+-- awaiting a finished Future/Task or a coroutine object that does not sleep does not yield to the loop
+local quick = async(function(x) return x * 2 end)
+local other = async(function() print("other task runs") end)
+
+main = async(function()
+  local f = asyncio.Future()
+  f:set_result("ready")
+  local t = asyncio.create_task(other())
+  print("awaiting done future:", await(f))
+  print("awaiting coroutine object:", await(quick(21)))
+  print("other done yet?", t:done())
+  await(asyncio.sleep(0))
+  print("after sleep(0): other done?", t:done())
+  print("awaiting done task:", await(t))
+  print("end")
+end)

@@ -1,0 +1,30 @@
+-- cancel(msg) on a task that awaits (through a coroutine object) another task that awaits a
+-- plain Future: where the message shows up
+local leaf = async(function(f)
+  local ok, e = pcall(function() return await(f) end)
+  print("leaf got", e.type, repr(tostring(e)))
+  error(e, 0)
+end)
+
+local middle = async(function(u)
+  return await(u)
+end)
+
+local top = async(function(u)
+  local ok, e = pcall(function() return await(middle(u)) end)
+  print("top got", e.type, repr(tostring(e)))
+  error(e, 0)
+end)
+
+main = async(function()
+  local f = asyncio.Future()
+  local u = asyncio.create_task(leaf(f))
+  local t = asyncio.create_task(top(u))
+  await(asyncio.sleep(0.1))
+  print("cancel:", t:cancel("from main"))
+  local ok, e = pcall(function() return await(t) end)
+  print("main got", e.type, repr(tostring(e)))
+  print("states:", t:cancelled(), u:cancelled(), f:cancelled())
+  local ok2, e2 = pcall(function() return f:result() end)
+  print("f:result():", e2.type, repr(tostring(e2)))
+end)

@@ -1,0 +1,18 @@
+-- error("text", 0) inside a coroutine: pcall around await sees the string; leaving a task it
+-- becomes a RuntimeError("text")
+local raw = async(function(v)
+  await(asyncio.sleep(0.1))
+  error(v, 0)
+end)
+
+main = async(function()
+  local ok, e = pcall(function() return await(raw("plain text")) end)
+  print("direct await:", ok, type(e), e)
+  local t = asyncio.create_task(raw("from a task"))
+  ok, e = pcall(function() return await(t) end)
+  print("awaited task:", ok, e.type, tostring(e), isinstance(e, RuntimeError))
+  print("exception():", t:exception().type)
+  local res = await(asyncio.gather(raw("in gather"), raw(ValueError("ve")), {return_exceptions = true}))
+  print(res)
+  print(isinstance(res[1], Exception), res[1].type, res[2].type)
+end)

@@ -1,0 +1,20 @@
+-- gather over tasks that already finished, one with an error: the gather fails with it; with
+-- return_exceptions the error is in the list; callbacks queued meanwhile run first
+local val = async(function(v) return v end)
+local bad = async(function() error(ValueError("already failed")) end)
+
+main = async(function()
+  local loop = asyncio.get_event_loop()
+  local a = asyncio.create_task(val("a"))
+  local b = asyncio.create_task(bad())
+  await(asyncio.sleep(0))
+  local g = asyncio.gather(a, b)
+  loop:call_soon(function() print("soon: g done?", g:done()) end)
+  local ok, e = pcall(function() return await(g) end)
+  print("gather:", ok, e.type, tostring(e))
+  print(await(asyncio.gather(b, a, {return_exceptions = true})))
+  local t = asyncio.create_task(val("late"))
+  local g2 = asyncio.gather(t, a)
+  t:add_done_callback(function() print("t callback, g2 done?", g2:done()) end)
+  print(await(g2))
+end)

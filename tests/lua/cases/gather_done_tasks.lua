@@ -1,0 +1,16 @@
+-- gather of tasks that are already done still takes a trip through the loop
+local val = async(function(v) return v end)
+
+main = async(function()
+  local t1 = asyncio.create_task(val("one"))
+  local t2 = asyncio.create_task(val("two"))
+  await(asyncio.sleep(0))
+  print("both done:", t1:done(), t2:done())
+  local loop = asyncio.get_event_loop()
+  loop:call_soon(function() print("call_soon before gather") end)
+  local g = asyncio.gather(t2, t1)
+  print("gather done right away?", g:done())
+  loop:call_soon(function() print("call_soon after gather") end)
+  print(await(g))
+  print("gather of the same task twice:", await(asyncio.gather(t1, t1, t2)))
+end)

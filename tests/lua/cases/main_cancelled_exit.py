@@ -1,0 +1,11 @@
+# main cancels itself: asyncio.run raises CancelledError, the program fails with exit status 1
+import asyncio
+
+async def main():
+    print("main cancelling itself")
+    asyncio.current_task().cancel()
+    await asyncio.sleep(1)
+    print("never printed")
+
+asyncio.run(main())
+print("never printed either")

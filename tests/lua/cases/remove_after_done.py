@@ -1,0 +1,14 @@
+# a callback added to an already-done future is scheduled at once: removing it afterwards
+# finds nothing (returns 0) and it still runs
+import asyncio
+
+async def main():
+    f = asyncio.Future()
+    f.set_result("done")
+    def cb(fut): print("cb ran with", fut.result())
+    f.add_done_callback(cb)
+    print("removed:", f.remove_done_callback(cb))
+    await asyncio.sleep(0)
+    print("end")
+
+asyncio.run(main())

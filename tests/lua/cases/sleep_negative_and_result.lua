@@ -1,0 +1,15 @@
+-- sleep with a negative delay behaves as sleep(0); sleep's result argument; timer ties by order
+local w = async(function(name, d)
+  local r = await(asyncio.sleep(d, name .. "!"))
+  print(name, r, asyncio.get_event_loop():time())
+end)
+
+main = async(function()
+  asyncio.create_task(w("neg", -5))
+  asyncio.create_task(w("half-a", 0.5))
+  asyncio.create_task(w("zero", 0))
+  asyncio.create_task(w("half-b", 0.5))
+  asyncio.create_task(w("quarter", 0.25))
+  await(asyncio.sleep(1))
+  print("returned:", await(asyncio.sleep(0, nil)), await(asyncio.sleep(0, false)))
+end)
