@@ -92,9 +92,24 @@ static int class_call(lua_State *L) {
   return 1;
 }
 
+/* The module Python names a class with: asyncio's own errors live in its submodules. */
+static const char *class_module(const char *name) {
+  static const char *const mods[][2] = {
+      {"CancelledError", "asyncio.exceptions."}, {"InvalidStateError", "asyncio.exceptions."},
+      {"QueueEmpty", "asyncio.queues."},         {"QueueFull", "asyncio.queues."},
+      {"IncompleteReadError", "asyncio.exceptions."}, {"LimitOverrunError", "asyncio.exceptions."},
+  };
+  for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++)
+    if (!strcmp(name, mods[i][0])) return mods[i][1];
+  return "";
+}
+
 static int class_tostring(lua_State *L) {
+  int user = lua_getfield(L, 1, "__user") != LUA_TNIL;
   lua_getfield(L, 1, "__name");
-  lua_pushfstring(L, "<class '%s'>", lua_tostring(L, -1));
+  const char *name = lua_tostring(L, -1);
+  if (!name) name = "?";
+  lua_pushfstring(L, "<class '%s%s'>", user ? "__main__." : class_module(name), name);
   return 1;
 }
 
@@ -106,6 +121,8 @@ static int class_extend(lua_State *L) {
   const char *name = luaL_checkstring(L, 2);
   lua_getfield(L, LUA_REGISTRYINDEX, CLASSES);
   make_class(L, lua_gettop(L), 0, name, 1);
+  lua_pushboolean(L, 1); /* a lesson's own class: Python names it __main__.Name */
+  lua_setfield(L, -2, "__user");
   return 1;
 }
 

@@ -89,7 +89,8 @@ struct lx_rt {
   size_t npending, cappending;
   uint64_t rng[4];
   int log_level;
-  int log_configured; /* logging.basicConfig was called */
+  int log_configured; /* logging.basicConfig was called (or a module-level log call made it) */
+  char *log_format;   /* basicConfig's format=, NULL: %(levelname)s:%(name)s:%(message)s */
   int ran_loop; /* asyncio.run or run_until_complete ran at the top level */
   /* metatables, compared by pointer on hot paths (luaL_testudata looks names up) */
   const void *mt_coro, *mt_native, *mt_fut;

@@ -340,6 +340,8 @@ typedef struct io_file {
   io_op *qhead, *qtail;
   char *name;
   char mode[8];
+  int text;    /* no 'b' in the mode: reads translate \r\n and \r to \n, writes count chars */
+  int cr_last; /* the last read ended with a \r made \n: drop a \n that starts the next */
 } io_file;
 
 struct io_op {
@@ -382,6 +384,8 @@ static void op_run(lx_job *j) {
   case OP_OPEN:
     op->newfd = sandbox_open(op->root, op->path, op->flags, &op->why);
     if (op->newfd < 0) op->err = errno;
+    else if (op->flags & O_APPEND) /* Python starts an 'a' file at its end, a+ reads too */
+      lseek(op->newfd, 0, SEEK_END);
     break;
   case OP_READ: {
     /* up to `want` bytes, or all of it (EFBIG past IO_MAX_READ); the buffer grows as read */
@@ -432,6 +436,25 @@ static void op_run(lx_job *j) {
     if (close(op->fd) != 0 && errno != EINTR) op->err = errno;
     break;
   }
+}
+
+/* Python's text reading: \r\n and \r become \n, also across two reads. Returns the length. */
+static size_t universal_newlines(io_file *f, char *buf, size_t n) {
+  size_t o = 0, i = 0;
+  if (f->cr_last && n > 0 && buf[0] == '\n') i = 1;
+  if (n > 0) f->cr_last = 0;
+  for (; i < n; i++) {
+    if (buf[i] != '\r') {
+      buf[o++] = buf[i];
+      continue;
+    }
+    buf[o++] = '\n';
+    if (i + 1 < n && buf[i + 1] == '\n')
+      i++;
+    else if (i + 1 == n)
+      f->cr_last = 1;
+  }
+  return o;
 }
 
 static void op_free(io_op *op) {
@@ -516,19 +539,27 @@ static int op_build(lua_State *L) {
     f->readable = acc != O_WRONLY;
     f->writable = acc != O_RDONLY;
     snprintf(f->mode, sizeof f->mode, "%s", op->data ? op->data : "r");
+    f->text = !strchr(f->mode, 'b');
     op->newfd = -1;
     b->f = f;
     lua_pushfstring(L, "<file '%s' mode='%s'>", f->name, f->mode);
     return 2;
   }
-  case OP_READ:
+  case OP_READ: {
+    size_t got = op->n;
+    if (op->buf && op->file && op->file->text) op->n = universal_newlines(op->file, op->buf, op->n);
     lua_pushlstring(L, op->buf ? op->buf : "", op->n);
-    lua_pushfstring(L, "%d bytes read", (int)op->n);
+    lua_pushfstring(L, "%d bytes read", (int)got);
     return 2;
-  case OP_WRITE:
-    lua_pushinteger(L, (lua_Integer)op->n);
+  }
+  case OP_WRITE: {
+    size_t count = op->n; /* text mode counts characters, as Python's write returns */
+    if (op->file && op->file->text)
+      for (size_t i = count = 0; i < op->n; i++) count += ((unsigned char)op->data[i] & 0xC0) != 0x80;
+    lua_pushinteger(L, (lua_Integer)count);
     lua_pushfstring(L, "%d bytes written", (int)op->n);
     return 2;
+  }
   default:
     lua_pushnil(L);
     lua_pushnil(L);
@@ -777,38 +808,39 @@ static int op_launch(lua_State *L, lx_io *io, lx_loop *lp, io_op *op, io_file *f
 }
 
 /* Python's open() modes: one of r w a x, then any of b t +. */
-static int parse_mode(const char *m, int *flags) {
-  char base = 0;
-  int plus = 0, b = 0, t = 0;
+/* Python's open() mode rules and messages; NULL when the mode is good. */
+static const char *parse_mode(const char *m, int *flags) {
+  int r = 0, w = 0, a = 0, x = 0, plus = 0, b = 0, t = 0;
   for (const char *p = m; *p; p++) {
-    switch (*p) {
-    case 'r':
-    case 'w':
-    case 'a':
-    case 'x':
-      if (base) return -1;
-      base = *p;
-      break;
-    case '+':
-      if (plus++) return -1;
-      break;
-    case 'b':
-      if (b++) return -1;
-      break;
-    case 't':
-      if (t++) return -1;
-      break;
-    default:
-      return -1;
-    }
+    int *seen = *p == 'r' ? &r : *p == 'w' ? &w : *p == 'a' ? &a : *p == 'x' ? &x
+                : *p == '+' ? &plus : *p == 'b' ? &b : *p == 't' ? &t : NULL;
+    if (!seen || (*seen)++) return "invalid mode: '%s'";
   }
-  if (!base || (b && t)) return -1;
-  int acc = plus ? O_RDWR : base == 'r' ? O_RDONLY : O_WRONLY;
-  *flags = acc | (base == 'w'   ? O_CREAT | O_TRUNC
-                  : base == 'a' ? O_CREAT | O_APPEND
-                  : base == 'x' ? O_CREAT | O_EXCL
-                                : 0);
-  return 0;
+  if (b && t) return "can't have text and binary mode at once";
+  if (r + w + a + x > 1) return "must have exactly one of create/read/write/append mode";
+  if (r + w + a + x == 0)
+    return "Must have exactly one of create/read/write/append mode and at most one plus";
+  int acc = plus ? O_RDWR : r ? O_RDONLY : O_WRONLY;
+  *flags = acc | (w ? O_CREAT | O_TRUNC : a ? O_CREAT | O_APPEND : x ? O_CREAT | O_EXCL : 0);
+  return NULL;
+}
+
+/* Python's name for a Lua value's type, for TypeError messages. */
+static const char *py_typename(lua_State *L, int idx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNIL:
+    return "NoneType";
+  case LUA_TBOOLEAN:
+    return "bool";
+  case LUA_TNUMBER:
+    return lua_isinteger(L, idx) ? "int" : "float";
+  case LUA_TTABLE:
+    return "list";
+  case LUA_TFUNCTION:
+    return "function";
+  default:
+    return luaL_typename(L, idx);
+  }
 }
 
 /* Checks a lesson's path on the loop's thread; raises for what no worker need try. */
@@ -836,8 +868,8 @@ static int open_body(lua_State *L) {
     return lx_raise(L, "TypeError", "aiofiles.open: the mode must be a string like 'r' or 'w'");
   const char *mode = lua_isnoneornil(L, 2) ? "r" : lua_tostring(L, 2);
   int flags;
-  if (strlen(mode) > 4 || parse_mode(mode, &flags))
-    return lx_raise(L, "ValueError", "invalid mode: '%s'", mode);
+  const char *bad = strlen(mode) > 7 ? "invalid mode: '%s'" : parse_mode(mode, &flags);
+  if (bad) return lx_raise(L, "ValueError", bad, mode);
   if (lua_type(L, 3) == LUA_TTABLE && lua_getfield(L, 3, "encoding") != LUA_TNIL) {
     const char *enc = lua_tostring(L, -1);
     char low[16] = "";
@@ -893,7 +925,7 @@ static int write_body(lua_State *L) {
   io_file *f = check_open(L, 0, 1);
   if (lua_type(L, 2) != LUA_TSTRING)
     return lx_raise(L, "TypeError", "write() argument must be str, not %s",
-                    luaL_typename(L, 2));
+                    py_typename(L, 2));
   size_t n;
   const char *s = lua_tolstring(L, 2, &n);
   io_op *op = op_new(L, get_io(L), lp, OP_WRITE);

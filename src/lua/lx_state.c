@@ -358,6 +358,7 @@ void lx_free(lx_rt *rt) {
   free(rt->path);
   free(rt->chunkname);
   free(rt->source);
+  free(rt->log_format);
   free(rt);
 }
 

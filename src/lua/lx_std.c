@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lx_int.h"
 
@@ -479,12 +480,117 @@ static const char *level_name(int level) {
   return "Level";
 }
 
+/* One %-conversion of Python's printf-style formatting: flags, width and precision in
+ * spec (without % and the conversion), conv one of s r d i f F e E g G x X o c. */
+static void percent_one(lua_State *L, lx_sbuf *b, const char *spec, size_t speclen, char conv,
+                        int idx) {
+  char fmt[32], out[512];
+  if (speclen > 20) speclen = 20;
+  if (conv == 's' || conv == 'r') {
+    const char *s = lx_push_repr(L, idx, conv == 'r');
+    if (speclen == 0 || strlen(s) > 400) { /* no padding to do */
+      lx_sb_adds(b, s);
+      lua_pop(L, 1);
+      return;
+    }
+    snprintf(fmt, sizeof fmt, "%%%.*ss", (int)speclen, spec);
+    snprintf(out, sizeof out, fmt, s);
+    lua_pop(L, 1);
+  } else if (strchr("dixXoc", conv)) {
+    snprintf(fmt, sizeof fmt, "%%%.*sll%c", (int)speclen, spec, conv == 'i' ? 'd' : conv);
+    lua_Number n = lua_tonumber(L, idx);
+    snprintf(out, sizeof out, fmt, (long long)n);
+  } else {
+    snprintf(fmt, sizeof fmt, "%%%.*s%c", (int)speclen, spec, conv);
+    snprintf(out, sizeof out, fmt, (double)lua_tonumber(L, idx));
+  }
+  lx_sb_adds(b, out);
+}
+
+/* msg % args for the logging functions: positional arguments from stack index first. */
+static void percent_args(lua_State *L, lx_sbuf *b, const char *msg, int first, int last) {
+  int next = first;
+  for (const char *p = msg; *p; p++) {
+    if (*p != '%') {
+      lx_sb_addc(b, *p);
+      continue;
+    }
+    if (p[1] == '%') {
+      lx_sb_addc(b, '%');
+      p++;
+      continue;
+    }
+    const char *spec = p + 1, *q = spec;
+    while (*q && strchr("-+ #0123456789.", *q)) q++;
+    if (!*q || !strchr("srdifFeEgGxXoc", *q) || next > last) { /* not ours: as written */
+      lx_sb_addc(b, '%');
+      continue;
+    }
+    percent_one(L, b, spec, (size_t)(q - spec), *q, next++);
+    p = q;
+  }
+}
+
+/* A log record through basicConfig's format: %(levelname)s, %(name)s, %(message)s,
+ * %(levelno)s and %(asctime)s, with flags and widths. */
+static void format_record(lua_State *L, lx_sbuf *b, const char *fmt, int level,
+                          const char *logger, const char *msg) {
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%' || p[1] != '(') {
+      if (*p == '%' && p[1] == '%') p++;
+      lx_sb_addc(b, *p);
+      continue;
+    }
+    const char *key = p + 2, *close = strchr(key, ')');
+    if (!close) {
+      lx_sb_adds(b, p);
+      return;
+    }
+    const char *spec = close + 1, *q = spec;
+    while (*q && strchr("-+ #0123456789.", *q)) q++;
+    if (!*q) {
+      lx_sb_adds(b, p);
+      return;
+    }
+    size_t klen = (size_t)(close - key);
+    char when[64] = "";
+    if (klen == 9 && !memcmp(key, "levelname", 9))
+      lua_pushstring(L, level_name(level));
+    else if (klen == 4 && !memcmp(key, "name", 4))
+      lua_pushstring(L, logger);
+    else if (klen == 7 && !memcmp(key, "message", 7))
+      lua_pushstring(L, msg);
+    else if (klen == 7 && !memcmp(key, "levelno", 7))
+      lua_pushinteger(L, level);
+    else if (klen == 7 && !memcmp(key, "asctime", 7)) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      struct tm tm;
+      localtime_r(&ts.tv_sec, &tm);
+      size_t n = strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+      snprintf(when + n, sizeof when - n, ",%03ld", ts.tv_nsec / 1000000);
+      lua_pushstring(L, when);
+    } else
+      lua_pushfstring(L, "%%(%s)", lua_pushlstring(L, key, klen)), lua_remove(L, -2);
+    percent_one(L, b, spec, (size_t)(q - spec), *q, lua_gettop(L));
+    lua_pop(L, 1);
+    p = q;
+  }
+}
+
 void lx_log(lx_rt *rt, int level, const char *logger, const char *msg) {
   if (level < rt->log_level) return;
-  if (rt->log_configured) /* basicConfig's format */
-    lx_emit_errf(rt, "%s:%s:%s\n", level_name(level), logger, msg);
-  else /* logging's last-resort handler: the message alone */
+  lua_State *L = rt->L;
+  if (rt->log_configured) { /* basicConfig's format */
+    lx_sbuf b = {0};
+    format_record(L, &b, rt->log_format ? rt->log_format : "%(levelname)s:%(name)s:%(message)s",
+                  level, logger, msg);
+    lx_sb_addc(&b, '\n');
+    lx_emit_err(rt, b.p ? b.p : "", b.n);
+    free(b.p);
+  } else { /* logging's last-resort handler: the message alone */
     lx_emit_errf(rt, "%s\n", msg);
+  }
   if (rt->running && strcmp(logger, "asyncio")) {
     char buf[512];
     snprintf(buf, sizeof buf, "%s:%s:%s", level_name(level), logger, msg);
@@ -493,8 +599,13 @@ void lx_log(lx_rt *rt, int level, const char *logger, const char *msg) {
   }
 }
 
+/* basicConfig{level=, format=, force=}: only the first call counts, unless force. */
 static int l_basic_config(lua_State *L) {
   lx_rt *rt = lx_get(L);
+  int force = lua_type(L, 1) == LUA_TTABLE && lua_getfield(L, 1, "force") != LUA_TNIL &&
+              lua_toboolean(L, -1);
+  lua_settop(L, 1);
+  if (rt->log_configured && !force) return 0;
   rt->log_configured = 1;
   if (lua_type(L, 1) == LUA_TTABLE) {
     int t = lua_getfield(L, 1, "level");
@@ -505,12 +616,29 @@ static int l_basic_config(lua_State *L) {
       for (size_t i = 0; i < 5; i++)
         if (!strcmp(s, levels[i].name)) rt->log_level = levels[i].level;
     }
+    if (lua_getfield(L, 1, "format") == LUA_TSTRING) {
+      free(rt->log_format);
+      rt->log_format = lx_strdup(lua_tostring(L, -1));
+    }
   }
   return 0;
 }
 
+/* logging.warning(msg, ...): configures the root logger on first use, as Python's module
+ * functions call basicConfig(); then msg % args. */
 static int log_at(lua_State *L, int level) {
-  lx_log(lx_get(L), level, "root", lx_push_repr(L, 1, 0));
+  lx_rt *rt = lx_get(L);
+  rt->log_configured = 1;
+  int top = lua_gettop(L);
+  const char *msg = lx_push_repr(L, 1, 0);
+  if (top >= 2) {
+    lx_sbuf b = {0};
+    percent_args(L, &b, msg, 2, top);
+    lua_pushlstring(L, b.p ? b.p : "", b.n);
+    free(b.p);
+    msg = lua_tostring(L, -1);
+  }
+  lx_log(rt, level, "root", msg);
   return 0;
 }
 
