@@ -1,0 +1,13 @@
+-- aiofiles 'a+': the file opens positioned at its end, so a first read gives ''
+main = async(function()
+  local f = await(aiofiles.open("new.txt", "w"))
+  await(f:write("abc"))
+  await(f:close())
+  f = await(aiofiles.open("new.txt", "a+"))
+  print("a+ read at start:", repr(await(f:read())))
+  await(f:write("def"))
+  await(f:close())
+  f = await(aiofiles.open("new.txt"))
+  print(repr(await(f:read())))
+  await(f:close())
+end)

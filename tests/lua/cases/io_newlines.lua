@@ -1,0 +1,10 @@
+-- aiofiles text mode reads with universal newlines: '\r\n' and '\r' come back as '\n'
+main = async(function()
+  local f = await(aiofiles.open("crlf.txt", "w"))
+  await(f:write("one\r\ntwo\rthree\n"))
+  await(f:close())
+  f = await(aiofiles.open("crlf.txt"))
+  local s = await(f:read())
+  await(f:close())
+  print(repr(s), #s)
+end)

@@ -1,0 +1,13 @@
+-- aiofiles text mode: write() returns the number of characters written, as Python's
+-- text files do (Korean text: 2 characters, 6 bytes)
+main = async(function()
+  local f = await(aiofiles.open("ko.txt", "w"))
+  local n = await(f:write("안녕"))
+  print("wrote", n, "characters")
+  print("wrote", await(f:write(", world")), "characters")
+  await(f:close())
+  f = await(aiofiles.open("ko.txt"))
+  local s = await(f:read())
+  print(s)
+  await(f:close())
+end)

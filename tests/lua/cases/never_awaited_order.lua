@@ -1,0 +1,11 @@
+-- three forgotten coroutines: each is reported once, in the order they were made (stderr)
+local first = async(function() end)
+local second = async(function() end)
+local third = async(function() end)
+
+main = async(function()
+  first()
+  second()
+  third()
+  print("main done")
+end)
