@@ -48,6 +48,7 @@ static lx_coro *new_coro(lua_State *L, int nuv, int native) {
     return c;
   }
   c->line = lx_callerline(L);
+  c->seq = ++rt->coro_seq;
   c->loop = rt->running ? rt->running->serial : 0;
   if ((rt->running && rt->running->debug) || rt->opt.debug) {
     const char *top = NULL;
@@ -134,6 +135,19 @@ static int l_sleep(lua_State *L) {
   return 1;
 }
 
+/* Line `line` of the lesson's source, without its indentation and trailing blanks. */
+static const char *source_line(const lx_rt *rt, int32_t line, size_t *n) {
+  const char *p = rt->source ? rt->source : "", *end = p + (rt->source ? rt->sourcelen : 0);
+  for (int32_t l = 1; l < line && p < end; p++)
+    if (*p == '\n') l++;
+  while (p < end && (*p == ' ' || *p == '\t')) p++;
+  const char *e = p;
+  while (e < end && *e != '\n') e++;
+  while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+  *n = (size_t)(e - p);
+  return p;
+}
+
 static int coro_gc(lua_State *L) {
   lx_coro *c = lua_touserdata(L, 1);
   lx_rt *rt = lx_get(L);
@@ -148,8 +162,16 @@ static int coro_gc(lua_State *L) {
       lua_pushfstring(L, "%s\nCoroutine created at (most recent call last)\n%s",
                       lua_tostring(L, -1), c->where);
       lua_remove(L, -2);
+    } else { /* as Python's warnings module: the source line, then the tracemalloc hint */
+      size_t n = 0;
+      const char *src = source_line(rt, c->line, &n);
+      lua_pushlstring(L, src, n);
+      lua_pushfstring(L, "%s\n  %s\nRuntimeWarning: Enable tracemalloc to get the object "
+                      "allocation traceback", lua_tostring(L, -2), lua_tostring(L, -1));
+      lua_replace(L, -3);
+      lua_pop(L, 1);
     }
-    lx_add_pending(rt, lua_tostring(L, -1));
+    lx_add_pending(rt, c->seq, lua_tostring(L, -1));
     lua_pop(L, 2);
   }
   free(c->where);

@@ -422,8 +422,9 @@ static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
   lua_gc(L, LUA_GCCOLLECT);
   lx_flush_pending(rt, lp);
   for (ls_id id = 1; id <= fut_count(lp->loop); id++) {
-    if (!task_is(lp->loop, id) || fut_state(lp->loop, id) != LS_FUT_ERROR ||
-        fut_retrieved(lp->loop, id))
+    int k = fut_kind(lp->loop, id); /* tasks, and the futures a lesson can hold */
+    if ((k != LS_FK_TASK && k != LS_FK_FUTURE && k != LS_FK_GATHER) ||
+        fut_state(lp->loop, id) != LS_FUT_ERROR || fut_retrieved(lp->loop, id))
       continue;
     lx_fut_repr(L, lp, id);
     lx_push_value(L, lp, id);
@@ -440,8 +441,9 @@ static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
     }
     tb = lua_tostring(L, -1);
     const char *desc = lx_describe_error(L, -2);
-    lx_emit_errf(rt, "Task exception was never retrieved\nfuture: %s\n%s%s%s\n",
-                 lua_tostring(L, -4), tb ? "Traceback (most recent call last):\n" : "",
+    lx_emit_errf(rt, "%s exception was never retrieved\nfuture: %s\n%s%s%s\n",
+                 k == LS_FK_TASK ? "Task" : "Future", lua_tostring(L, -4),
+                 tb ? "Traceback (most recent call last):\n" : "",
                  tb ? tb : "", desc);
     loop_note(lp->loop, LS_EV_WARN, 3, id, 0, trace_intern(lp->trace, desc, strlen(desc)));
     lua_pop(L, 4);

@@ -26,6 +26,7 @@ typedef struct lx_coro {
   uint8_t native;   /* a built-in: no user values but an optional result (1) */
   uint16_t nargs;
   int32_t line;   /* where it was made */
+  uint32_t seq;   /* creation number (never-awaited reports come in creation order) */
   uint32_t loop;  /* serial of the loop running when it was made, 0 none */
   ls_id task;     /* the task it was wrapped in, 0 none */
   double delay;   /* native sleep */
@@ -85,8 +86,9 @@ struct lx_rt {
   lx_runinfo *runs;
   char **outputs;
   size_t noutputs, capoutputs;
-  char **pending; /* never-awaited reports waiting for the loop to end */
+  struct lx_pending *pending; /* never-awaited reports waiting for the loop to end */
   size_t npending, cappending;
+  uint32_t coro_seq;          /* coroutine objects made so far: reports go in this order */
   uint64_t rng[4];
   int log_level;
   int log_configured; /* logging.basicConfig was called (or a module-level log call made it) */
@@ -134,7 +136,11 @@ static inline void *lx_toud(lua_State *L, int idx, const void *mt) {
 /* Python-style "File ..., line N, in f" lines (malloc'd); an unnamed outermost frame is
  * called topname when given. */
 char *lx_traceback_py(lua_State *L, lua_State *co, int level, const char *topname);
-void lx_add_pending(lx_rt *rt, const char *s);
+typedef struct lx_pending {
+  uint32_t seq; /* the coroutine object's creation number */
+  char *text;
+} lx_pending;
+void lx_add_pending(lx_rt *rt, uint32_t seq, const char *s);
 void lx_flush_pending(lx_rt *rt, lx_loop *lp);
 int lx_docall(lua_State *L, int nargs, int nres); /* pcall with a traceback handler */
 

@@ -176,25 +176,33 @@ int lx_docall(lua_State *L, int nargs, int nres) {
   return st;
 }
 
-void lx_add_pending(lx_rt *rt, const char *s) {
+void lx_add_pending(lx_rt *rt, uint32_t seq, const char *s) {
   if (rt->npending == rt->cappending) {
     size_t cap = rt->cappending ? rt->cappending * 2 : 16;
-    char **p = realloc(rt->pending, cap * sizeof *p);
+    lx_pending *p = realloc(rt->pending, cap * sizeof *p);
     if (!p) return;
     rt->pending = p;
     rt->cappending = cap;
   }
   char *c = lx_strdup(s);
-  if (c) rt->pending[rt->npending++] = c;
+  if (c) rt->pending[rt->npending++] = (lx_pending){seq, c};
 }
 
+static int by_seq(const void *a, const void *b) {
+  uint32_t x = ((const lx_pending *)a)->seq, y = ((const lx_pending *)b)->seq;
+  return x < y ? -1 : x > y;
+}
+
+/* The collector finalizes in no useful order; Python, refcounting, reports each coroutine
+ * as it is dropped -- in practice the order they were made. */
 void lx_flush_pending(lx_rt *rt, lx_loop *lp) {
+  if (rt->npending > 1) qsort(rt->pending, rt->npending, sizeof *rt->pending, by_seq);
   for (size_t i = 0; i < rt->npending; i++) {
-    lx_emit_errf(rt, "%s\n", rt->pending[i]);
+    const char *t = rt->pending[i].text;
+    lx_emit_errf(rt, "%s\n", t);
     if (lp && !lp->closed)
-      loop_note(lp->loop, LS_EV_WARN, 3, 0, 0,
-                trace_intern(lp->trace, rt->pending[i], strlen(rt->pending[i])));
-    free(rt->pending[i]);
+      loop_note(lp->loop, LS_EV_WARN, 3, 0, 0, trace_intern(lp->trace, t, strlen(t)));
+    free(rt->pending[i].text);
   }
   rt->npending = 0;
 }
@@ -342,7 +350,7 @@ void lx_free(lx_rt *rt) {
     lua_close(L); /* coroutine finalizers may add reports: dropped below */
     rt->L = NULL;
   }
-  for (size_t i = 0; i < rt->npending; i++) free(rt->pending[i]);
+  for (size_t i = 0; i < rt->npending; i++) free(rt->pending[i].text);
   free(rt->pending);
   for (uint32_t i = 0; i < rt->nloops; i++) {
     lx_loop *lp = rt->loops[i];
