@@ -12,8 +12,9 @@ static const char *const hierarchy[][2] = {
     {"CancelledError", "BaseException"}, {"ValueError", "Exception"},
     {"RuntimeError", "Exception"},   {"TypeError", "Exception"},
     {"OSError", "Exception"},        {"TimeoutError", "OSError"},
-    {"InvalidStateError", "Exception"}, {"KeyError", "Exception"},
-    {"IndexError", "Exception"},     {"ZeroDivisionError", "Exception"},
+    {"InvalidStateError", "Exception"}, {"LookupError", "Exception"},
+    {"KeyError", "LookupError"},     {"IndexError", "LookupError"},
+    {"ArithmeticError", "Exception"}, {"ZeroDivisionError", "ArithmeticError"},
     {"NotImplementedError", "RuntimeError"}, {"FileNotFoundError", "OSError"},
     {"PermissionError", "OSError"},  {"MemoryError", "Exception"},
     {"RecursionError", "RuntimeError"}, {"QueueEmpty", "Exception"},
@@ -37,6 +38,12 @@ static int is_class(lua_State *L, int idx) {
 }
 
 static int err_tostring(lua_State *L) {
+  const char *type = lx_error_type(L, 1);
+  if (type && !strcmp(type, "KeyError") && lua_getfield(L, 1, "value") != LUA_TNIL) {
+    lx_push_repr(L, -1, 1); /* str(KeyError('k')) is "'k'" */
+    return 1;
+  }
+  lua_settop(L, 1);
   lua_getfield(L, 1, "message");
   if (!lua_isstring(L, -1)) {
     lua_pop(L, 1);
@@ -243,6 +250,13 @@ const char *lx_describe_error(lua_State *L, int idx) {
   const char *type = lx_error_type(L, idx);
   if (type) {
     lua_getfield(L, idx, "message");
+    if (!strcmp(type, "KeyError")) { /* str(KeyError('k')) is "'k'": the key's repr */
+      if (lua_getfield(L, idx, "value") != LUA_TNIL) {
+        lx_push_repr(L, -1, 1);
+        lua_replace(L, -3);
+      }
+      lua_pop(L, 1);
+    }
     const char *m = lua_tostring(L, -1);
     if (m && *m)
       lua_pushfstring(L, "%s: %s", type, m);

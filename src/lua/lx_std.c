@@ -236,7 +236,10 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
         lua_pop(L, 1);
         lx_sb_addc(b, ')');
       } else {
-        lx_repr(L, -1, b, 0, depth + 1);
+        int key = !strcmp(etype, "KeyError") && lua_getfield(L, idx, "value") != LUA_TNIL;
+        if (!strcmp(etype, "KeyError") && !key) lua_pop(L, 1); /* no value: the message */
+        lx_repr(L, -1, b, key, depth + 1); /* str(KeyError('k')) is "'k'" */
+        if (key) lua_pop(L, 1);
       }
       lua_pop(L, 1);
       return;
