@@ -416,6 +416,30 @@ static int run_until(lua_State *L, lx_loop *lp, ls_id f) {
 }
 
 /* Reports what asyncio reports when a loop is dropped, and seals its trace. */
+/* What asyncio's default exception handler logs for a failed future: the headline, `key:
+ * <repr>`, then the traceback. */
+static void report_error(lua_State *L, lx_loop *lp, ls_id id, const char *headline,
+                         const char *key) {
+  lx_fut_repr(L, lp, id);
+  lx_push_value(L, lp, id);
+  if (lua_type(L, -1) == LUA_TTABLE) {
+    lua_getfield(L, -1, "traceback");
+  } else if (!lua_isnil(L, -1)) {
+    lua_getfield(L, LUA_REGISTRYINDEX, "loopscope.tbs");
+    lua_pushvalue(L, -2);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+  } else {
+    lua_pushnil(L);
+  }
+  const char *tb = lua_tostring(L, -1);
+  const char *desc = lx_describe_error(L, -2);
+  lx_emit_errf(lp->rt, "%s\n%s: %s\n%s%s%s\n", headline, key, lua_tostring(L, -4),
+               tb ? "Traceback (most recent call last):\n" : "", tb ? tb : "", desc);
+  loop_note(lp->loop, LS_EV_WARN, 3, id, 0, trace_intern(lp->trace, desc, strlen(desc)));
+  lua_pop(L, 4);
+}
+
 static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
   if (lp->closed) return;
   lx_rt *rt = lp->rt;
@@ -426,27 +450,10 @@ static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
     if ((k != LS_FK_TASK && k != LS_FK_FUTURE && k != LS_FK_GATHER) ||
         fut_state(lp->loop, id) != LS_FUT_ERROR || fut_retrieved(lp->loop, id))
       continue;
-    lx_fut_repr(L, lp, id);
-    lx_push_value(L, lp, id);
-    const char *tb = NULL;
-    if (lua_type(L, -1) == LUA_TTABLE) {
-      lua_getfield(L, -1, "traceback");
-    } else if (!lua_isnil(L, -1)) {
-      lua_getfield(L, LUA_REGISTRYINDEX, "loopscope.tbs");
-      lua_pushvalue(L, -2);
-      lua_rawget(L, -2);
-      lua_remove(L, -2);
-    } else {
-      lua_pushnil(L);
-    }
-    tb = lua_tostring(L, -1);
-    const char *desc = lx_describe_error(L, -2);
-    lx_emit_errf(rt, "%s exception was never retrieved\nfuture: %s\n%s%s%s\n",
-                 k == LS_FK_TASK ? "Task" : "Future", lua_tostring(L, -4),
-                 tb ? "Traceback (most recent call last):\n" : "",
-                 tb ? tb : "", desc);
-    loop_note(lp->loop, LS_EV_WARN, 3, id, 0, trace_intern(lp->trace, desc, strlen(desc)));
-    lua_pop(L, 4);
+    report_error(L, lp, id,
+                 k == LS_FK_TASK ? "Task exception was never retrieved"
+                                 : "Future exception was never retrieved",
+                 "future");
   }
   lp->status = rc;
   lp->total = LS_TO_SEC(loop_time(lp->loop));
@@ -469,6 +476,13 @@ static int shutdown(lua_State *L, lx_loop *lp) {
     for (int i = 0; i < n; i++) task_cancel(lp->loop, lx_tofut(L, first + i)->id);
     ls_id g = make_gather(L, lp, first, first + n - 1, 1);
     rc = run_until(L, lp, g);
+    /* _cancel_all_tasks: a leftover that failed instead of being cancelled is reported */
+    for (int i = 0; i < n && !rc; i++) {
+      ls_id t = lx_tofut(L, first + i)->id;
+      if (fut_state(lp->loop, t) != LS_FUT_ERROR) continue;
+      fut_set_retrieved(lp->loop, t);
+      report_error(L, lp, t, "unhandled exception during asyncio.run() shutdown", "task");
+    }
     lua_settop(L, first - 1);
   }
   /* shutdown_asyncgens and shutdown_default_executor each run the loop twice */
