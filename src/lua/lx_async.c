@@ -158,11 +158,19 @@ static int coro_gc(lua_State *L) {
     const char *chunk = rt->chunkname ? rt->chunkname : "?";
     lua_pushfstring(L, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited", chunk,
                     (int)c->line, name ? name : "?");
-    if (c->where) {
+    if (c->where) { /* debug mode: where it was made, before the warning's own lines */
+      size_t w = strlen(c->where);
       lua_pushfstring(L, "%s\nCoroutine created at (most recent call last)\n%s",
                       lua_tostring(L, -1), c->where);
+      if (w && c->where[w - 1] == '\n') { /* its frames end with a newline: drop one */
+        size_t len;
+        const char *t = lua_tolstring(L, -1, &len);
+        lua_pushlstring(L, t, len - 1);
+        lua_remove(L, -2);
+      }
       lua_remove(L, -2);
-    } else { /* as Python's warnings module: the source line, then the tracemalloc hint */
+    }
+    { /* as Python's warnings module: the source line, then the tracemalloc hint */
       size_t n = 0;
       const char *src = source_line(rt, c->line, &n);
       lua_pushlstring(L, src, n);
