@@ -445,6 +445,13 @@ static void finish_loop(lua_State *L, lx_loop *lp, int rc) {
   lx_rt *rt = lp->rt;
   lua_gc(L, LUA_GCCOLLECT);
   lx_flush_pending(rt, lp);
+  /* closed with tasks still pending (loop:close() after run_until_complete): Python says so
+   * when it collects them, Task.__del__ */
+  for (ls_id t = rc ? 0 : task_first_alive(lp->loop); t; t = task_next_alive(lp->loop, t)) {
+    lx_fut_repr(L, lp, t);
+    lx_emit_errf(rt, "Task was destroyed but it is pending!\ntask: %s\n", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
   for (ls_id id = 1; id <= fut_count(lp->loop); id++) {
     int k = fut_kind(lp->loop, id); /* tasks, and the futures a lesson can hold */
     if ((k != LS_FK_TASK && k != LS_FK_FUTURE && k != LS_FK_GATHER) ||
