@@ -81,9 +81,6 @@ struct ls_loop {
   size_t nheap, capheap;
 };
 
-/* Grows *arr (of elem-sized items) to hold at least `need`; 0 or LS_ENOMEM. */
-int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
-
 /* Inline, as the three records and one queue push of every task step are the engine's
  * hottest path. */
 static inline ls_trace_rec *loop_rec_p(ls_loop *l, ls_event_kind kind, int sub, ls_id task,

@@ -2,6 +2,7 @@
 #ifndef LS_H
 #define LS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef int64_t ls_time; /* clock time in nanoseconds */
@@ -32,5 +33,8 @@ typedef enum {
 } ls_status;
 
 const char *ls_strerror(int code);
+
+/* Grows *arr (of elem-sized items) to hold at least `need`; 0 or LS_ENOMEM (loop.c). */
+int ls_grow(void **arr, size_t *cap, size_t need, size_t elem);
 
 #endif

@@ -1,10 +1,6 @@
 /* task.c -- tasks drive a host coroutine step by step, as asyncio.Task.__step does. */
 #include "loop_int.h"
 
-static task *get(const ls_loop *l, ls_id t) {
-  return task_get(l, t);
-}
-
 ls_id task_new(ls_loop *l, void *ud, int64_t name, int32_t line) {
   if (ls_grow((void **)&l->tasks, &l->captasks, l->ntasks + 1, sizeof(task))) return 0;
   ls_id id = fut_new(l, LS_FK_TASK);
@@ -40,16 +36,16 @@ static void unlink_alive(ls_loop *l, task *k) {
 
 /* The task now waits on f; a cancellation asked for during the step is passed on to f. */
 static void wait_on(ls_loop *l, ls_id t, ls_id f) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   k->waiter = f;
   if (fut_add_callback(l, f, NULL, NULL, t, 0)) loop_fail(l);
-  if (k->must_cancel && fut_cancel(l, f) == 1) get(l, t)->must_cancel = 0;
+  if (k->must_cancel && fut_cancel(l, f) == 1) task_get(l, t)->must_cancel = 0;
 }
 
 /* What a step that did not simply yield asks for: a sleep, an await, or the task's end. */
 void task_step_end(ls_loop *l, ls_id t, const ls_step_out *o) {
   ls_step_out out = *o;
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   switch (out.kind) {
   case LS_STEP_SLEEP: {
     ls_time when = clock_now(l->cfg.clock) + (out.delay > 0 ? out.delay : 0);
@@ -107,57 +103,57 @@ void task_wakeup(ls_loop *l, ls_id t, ls_id f) {
 }
 
 int task_is(const ls_loop *l, ls_id t) {
-  return get(l, t) != NULL;
+  return task_get(l, t) != NULL;
 }
 
 int task_cancel(ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   if (!k || k->done) return 0;
   loop_rec(l, LS_EV_CANCEL_REQ, 0, l->current, t, 0, 0);
   if (k->waiter && fut_cancel(l, k->waiter) == 1) return 1;
-  get(l, t)->must_cancel = 1;
+  task_get(l, t)->must_cancel = 1;
   return 1;
 }
 
 int task_cancelling(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->must_cancel : 0;
 }
 
 void *task_ud(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->ud : NULL;
 }
 
 void task_set_ud(ls_loop *l, ls_id t, void *ud) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   if (k) k->ud = ud;
 }
 
 int64_t task_name(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->name : 0;
 }
 
 void task_set_name(ls_loop *l, ls_id t, int64_t name) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   if (!k) return;
   k->name = name;
   loop_rec(l, LS_EV_TASK_RENAME, 0, t, 0, 0, name);
 }
 
 ls_id task_waiting_on(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->waiter : 0;
 }
 
 int task_started(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->started : 0;
 }
 
 int32_t task_line(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return k ? k->line : 0;
 }
 
@@ -170,7 +166,7 @@ ls_id task_first_alive(const ls_loop *l) {
 }
 
 ls_id task_next_alive(const ls_loop *l, ls_id t) {
-  task *k = get(l, t);
+  task *k = task_get(l, t);
   return (k && k->next) ? l->tasks[k->next - 1].id : 0;
 }
 

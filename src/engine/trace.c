@@ -177,13 +177,8 @@ void trace_free(ls_trace *tr) {
 
 /* The current chunk is full (or there is none yet): start the next one. */
 int trace_add_slow(ls_trace *tr, const ls_trace_rec *r) {
-  if (tr->nchunks == tr->capchunks) {
-    size_t cap = tr->capchunks ? tr->capchunks * 2 : 16;
-    ls_trace_rec **c = realloc(tr->chunks, cap * sizeof *c);
-    if (!c) return LS_ENOMEM;
-    tr->chunks = c;
-    tr->capchunks = cap;
-  }
+  if (ls_grow((void **)&tr->chunks, &tr->capchunks, tr->nchunks + 1, sizeof *tr->chunks))
+    return LS_ENOMEM;
   ls_trace_rec *chunk = chunk_next(tr);
   if (!chunk) return LS_ENOMEM;
   tr->chunks[tr->nchunks++] = chunk;
@@ -222,13 +217,8 @@ static const ls_trace_rec *stored(const ls_trace *tr, size_t i) {
 
 static int xpush(ls_trace *tr, ls_trace_rec r) {
   if ((tr->xcount & (CHUNK_RECS - 1)) == 0 && (tr->xcount >> CHUNK_SHIFT) == tr->nxchunks) {
-    if (tr->nxchunks == tr->capxchunks) {
-      size_t cap = tr->capxchunks ? tr->capxchunks * 2 : 16;
-      ls_trace_rec **c = realloc(tr->xchunks, cap * sizeof *c);
-      if (!c) return LS_ENOMEM;
-      tr->xchunks = c;
-      tr->capxchunks = cap;
-    }
+    if (ls_grow((void **)&tr->xchunks, &tr->capxchunks, tr->nxchunks + 1, sizeof *tr->xchunks))
+      return LS_ENOMEM;
     ls_trace_rec *chunk = malloc(CHUNK_BYTES);
     if (!chunk) return LS_ENOMEM;
     tr->xchunks[tr->nxchunks++] = chunk;
