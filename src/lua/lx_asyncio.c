@@ -150,22 +150,6 @@ static void resolve_error(lua_State *L, lx_loop *lp, ls_id f) {
   fut_resolve(lp->loop, f, LS_OUT_ERROR, text);
 }
 
-/* fut._make_cancelled_error() of a cancelled child: the error that ended a task (handed
- * out once), a future's cancel(msg) error, else a plain CancelledError(). Pushes it. */
-static void push_cancelled_error(lua_State *L, lx_loop *lp, ls_id child) {
-  lx_push_value(L, lp, child);
-  if (!lx_is_error_type(L, -1, "CancelledError")) {
-    lua_pop(L, 1);
-    lx_new_error(L, "CancelledError", "");
-    return;
-  }
-  if (task_is(lp->loop, child)) {
-    lua_pushnil(L);
-    lx_set_value(L, lp, child, -1);
-    lua_pop(L, 1);
-  }
-}
-
 /* The CancelledError a return_exceptions gather lists for a cancelled child:
  * CancelledError('' if fut._cancel_message is None else fut._cancel_message). A task's own
  * _cancel_message is None by then (Task.__step cancels itself without one), so only a plain
@@ -202,7 +186,7 @@ static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
   }
   if (!g->return_exceptions) {
     if (cst == LS_FUT_CANCELLED) {
-      push_cancelled_error(L, lp, child);
+      lx_push_cancelled(L, lp, child);
       lua_pushvalue(L, -1);
       resolve_error(L, lp, (ls_id)outer);
       return;
@@ -230,7 +214,7 @@ static void gather_done(ls_loop *l, void *ud, uint64_t outer, ls_id child) {
   lua_setfield(L, -2, "n");
   if (g->cancel_requested) {
     lua_pop(L, 1);
-    push_cancelled_error(L, lp, child);
+    lx_push_cancelled(L, lp, child);
     lua_pushvalue(L, -1);
     resolve_error(L, lp, (ls_id)outer);
   } else {

@@ -37,18 +37,26 @@ static int is_class(lua_State *L, int idx) {
   return t != LUA_TNIL;
 }
 
-static int err_tostring(lua_State *L) {
-  const char *type = lx_error_type(L, 1);
-  if (type && !strcmp(type, "KeyError") && lua_getfield(L, 1, "value") != LUA_TNIL) {
-    lx_push_repr(L, -1, 1); /* str(KeyError('k')) is "'k'" */
-    return 1;
+/* Pushes str(e) of the error at idx: its message, or for a KeyError the key's repr
+ * (str(KeyError('k')) is "'k'"). */
+void lx_push_error_str(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  const char *type = lx_error_type(L, idx);
+  if (type && !strcmp(type, "KeyError") && lua_getfield(L, idx, "value") != LUA_TNIL) {
+    lx_push_repr(L, -1, 1);
+    lua_remove(L, -2);
+    return;
   }
-  lua_settop(L, 1);
-  lua_getfield(L, 1, "message");
+  if (type && !strcmp(type, "KeyError")) lua_pop(L, 1);
+  lua_getfield(L, idx, "message");
   if (!lua_isstring(L, -1)) {
     lua_pop(L, 1);
     lua_pushliteral(L, "");
   }
+}
+
+static int err_tostring(lua_State *L) {
+  lx_push_error_str(L, 1);
   return 1;
 }
 
@@ -249,14 +257,7 @@ const char *lx_describe_error(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
   const char *type = lx_error_type(L, idx);
   if (type) {
-    lua_getfield(L, idx, "message");
-    if (!strcmp(type, "KeyError")) { /* str(KeyError('k')) is "'k'": the key's repr */
-      if (lua_getfield(L, idx, "value") != LUA_TNIL) {
-        lx_push_repr(L, -1, 1);
-        lua_replace(L, -3);
-      }
-      lua_pop(L, 1);
-    }
+    lx_push_error_str(L, idx);
     const char *m = lua_tostring(L, -1);
     if (m && *m)
       lua_pushfstring(L, "%s: %s", type, m);

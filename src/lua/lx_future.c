@@ -57,6 +57,21 @@ void lx_set_value(lua_State *L, lx_loop *lp, ls_id id, int idx) {
   lua_pop(L, 1);
 }
 
+/* fut._make_cancelled_error() of a cancelled future: the error that ended a task (handed
+ * out once, then plain ones: _cancelled_exc), a future's cancel(msg) error, else a plain
+ * CancelledError(). Pushes it. */
+void lx_push_cancelled(lua_State *L, lx_loop *lp, ls_id id) {
+  lx_push_value(L, lp, id);
+  if (!lx_is_error_type(L, -1, "CancelledError")) {
+    lua_pop(L, 1);
+    lx_new_error(L, "CancelledError", "");
+  } else if (task_is(lp->loop, id)) {
+    lua_pushnil(L);
+    lx_set_value(L, lp, id, -1);
+    lua_pop(L, 1);
+  }
+}
+
 int lx_fut_outcome(lua_State *L, lx_loop *lp, ls_id id) {
   fut_set_retrieved(lp->loop, id);
   switch (fut_state(lp->loop, id)) {
@@ -67,16 +82,7 @@ int lx_fut_outcome(lua_State *L, lx_loop *lp, ls_id id) {
     lx_push_value(L, lp, id);
     return lua_error(L);
   case LS_FUT_CANCELLED:
-    lx_push_value(L, lp, id);
-    if (!lx_is_error_type(L, -1, "CancelledError")) {
-      lua_pop(L, 1);
-      lx_new_error(L, "CancelledError", "");
-    } else if (task_is(lp->loop, id)) {
-      /* a task hands out the error that ended it once, then plain ones (_cancelled_exc) */
-      lua_pushnil(L);
-      lx_set_value(L, lp, id, -1);
-      lua_pop(L, 1);
-    }
+    lx_push_cancelled(L, lp, id);
     return lua_error(L);
   default:
     return lx_raise(L, "InvalidStateError", "Result is not set.");

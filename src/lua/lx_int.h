@@ -149,6 +149,8 @@ void lx_open_errors(lua_State *L, int env);
 int lx_new_error(lua_State *L, const char *type, const char *msg); /* pushes it */
 int lx_raise(lua_State *L, const char *type, const char *fmt, ...);
 int lx_is_error_type(lua_State *L, int idx, const char *type); /* isinstance by name */
+const char *lx_py_typename(lua_State *L, int idx); /* type(x).__name__: int, str, NoneType */
+void lx_push_error_str(lua_State *L, int idx); /* str(e): the message; a KeyError's key repr */
 const char *lx_error_type(lua_State *L, int idx);             /* "ValueError", or NULL */
 /* "ValueError: msg" for any error value; pushes the string. */
 const char *lx_describe_error(lua_State *L, int idx);
@@ -176,6 +178,7 @@ lx_loop *lx_fut_loop(lua_State *L, lx_fut *f); /* raises if the loop is gone */
 void lx_push_handle(lua_State *L, lx_loop *lp, ls_id id); /* cached per id */
 void lx_push_value(lua_State *L, lx_loop *lp, ls_id id);
 void lx_cancel_with(lua_State *L, lx_loop *lp, ls_id id); /* cancel(msg)'s message, at top */
+void lx_push_cancelled(lua_State *L, lx_loop *lp, ls_id id); /* _make_cancelled_error() */
 void lx_set_value(lua_State *L, lx_loop *lp, ls_id id, int idx);
 /* Pushes the result of done future id, or raises its error / CancelledError. */
 int lx_fut_outcome(lua_State *L, lx_loop *lp, ls_id id);

@@ -825,24 +825,6 @@ static const char *parse_mode(const char *m, int *flags) {
   return NULL;
 }
 
-/* Python's name for a Lua value's type, for TypeError messages. */
-static const char *py_typename(lua_State *L, int idx) {
-  switch (lua_type(L, idx)) {
-  case LUA_TNIL:
-    return "NoneType";
-  case LUA_TBOOLEAN:
-    return "bool";
-  case LUA_TNUMBER:
-    return lua_isinteger(L, idx) ? "int" : "float";
-  case LUA_TTABLE:
-    return "list";
-  case LUA_TFUNCTION:
-    return "function";
-  default:
-    return luaL_typename(L, idx);
-  }
-}
-
 /* Checks a lesson's path on the loop's thread; raises for what no worker need try. */
 static const char *check_path(lua_State *L, int idx, const char *what) {
   if (lua_type(L, idx) != LUA_TSTRING)
@@ -925,7 +907,7 @@ static int write_body(lua_State *L) {
   io_file *f = check_open(L, 0, 1);
   if (lua_type(L, 2) != LUA_TSTRING)
     return lx_raise(L, "TypeError", "write() argument must be str, not %s",
-                    py_typename(L, 2));
+                    lx_py_typename(L, 2));
   size_t n;
   const char *s = lua_tolstring(L, 2, &n);
   io_op *op = op_new(L, get_io(L), lp, OP_WRITE);

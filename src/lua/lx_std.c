@@ -236,10 +236,9 @@ void lx_repr(lua_State *L, int idx, lx_sbuf *b, int quoted, int depth) {
         lua_pop(L, 1);
         lx_sb_addc(b, ')');
       } else {
-        int key = !strcmp(etype, "KeyError") && lua_getfield(L, idx, "value") != LUA_TNIL;
-        if (!strcmp(etype, "KeyError") && !key) lua_pop(L, 1); /* no value: the message */
-        lx_repr(L, -1, b, key, depth + 1); /* str(KeyError('k')) is "'k'" */
-        if (key) lua_pop(L, 1);
+        lx_push_error_str(L, idx); /* str(e) */
+        lx_repr(L, -1, b, 0, depth + 1);
+        lua_pop(L, 1);
       }
       lua_pop(L, 1);
       return;
@@ -370,6 +369,24 @@ static int l_repr(lua_State *L) {
   luaL_checkany(L, 1);
   lx_push_repr(L, 1, 1);
   return 1;
+}
+
+const char *lx_py_typename(lua_State *L, int idx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNIL:
+  case LUA_TNONE:
+    return "NoneType";
+  case LUA_TBOOLEAN:
+    return "bool";
+  case LUA_TNUMBER:
+    return lua_isinteger(L, idx) ? "int" : "float";
+  case LUA_TSTRING:
+    return "str";
+  case LUA_TTABLE:
+    return "list";
+  default:
+    return luaL_typename(L, idx);
+  }
 }
 
 static int l_str(lua_State *L) {

@@ -181,23 +181,7 @@ static int s_kindname(lua_State *L) {
   } else if (lx_is_coro(L, 1)) {
     lua_pushliteral(L, "coroutine");
   } else {
-    switch (lua_type(L, 1)) {
-    case LUA_TNIL:
-    case LUA_TNONE:
-      lua_pushliteral(L, "NoneType");
-      break;
-    case LUA_TBOOLEAN:
-      lua_pushliteral(L, "bool");
-      break;
-    case LUA_TNUMBER:
-      lua_pushstring(L, lua_isinteger(L, 1) ? "int" : "float");
-      break;
-    case LUA_TSTRING:
-      lua_pushliteral(L, "str");
-      break;
-    default:
-      lua_pushstring(L, luaL_typename(L, 1));
-    }
+    lua_pushstring(L, lx_py_typename(L, 1));
   }
   return 1;
 }
