@@ -73,27 +73,6 @@ static void push(arrows *A, view_arrow a) {
   A->n++;
 }
 
-/* The gather a task is a child of, 0 when none: the latest GATHER_CHILD record naming it.
-   (Traces without those records: the tasks a gather makes are created right after its
-   FUT_NEW, by the same task, with nothing but their steps queued between.) */
-static ls_id gather_of(const ls_trace *tr, size_t upto, ls_id task) {
-  ls_id g = 0, maker = 0, found = 0;
-  for (size_t i = 0; i < upto; i++) {
-    const ls_trace_rec *e = trace_get(tr, i);
-    if (e->kind == LS_EV_GATHER_CHILD) {
-      if ((ls_id)e->arg == task) found = e->obj;
-    } else if (e->kind == LS_EV_FUT_NEW && e->sub == LS_FK_GATHER) {
-      g = e->obj;
-      maker = e->task;
-    } else if (e->kind == LS_EV_TASK_NEW && g && e->obj == maker) {
-      if (e->task == task && !found) found = g;
-    } else if (e->kind != LS_EV_TASK_RENAME && e->kind != LS_EV_SCHED) {
-      g = 0;
-    }
-  }
-  return found;
-}
-
 /* Ended with an error or a cancellation in the last few records: its outcome, else 0. */
 static uint8_t hot_outcome(const ls_trace *tr, size_t at, ls_id id) {
   size_t from = at > VIEW_ARROW_HOT_RECORDS ? at - VIEW_ARROW_HOT_RECORDS : 0;
@@ -117,7 +96,7 @@ size_t view_links_arrows(const view_state *vs, const view_snap *s, const view_hi
     const draw_rect *me = view_hits_task(h, k->id);
     /* A gather's children fan in to its row while it is pending (or just failed). */
     if (me && tr) {
-      ls_id g = gather_of(tr, s->at, k->id);
+      ls_id g = view_state_gather_of(vs, s->run, k->id, s->at);
       const draw_rect *gr = view_hits_future(h, g);
       if (gr) {
         const view_st_future *gf = NULL;

@@ -22,7 +22,7 @@ typedef struct st_phase {
   ls_time until;
 } st_phase;
 
-typedef struct st_rename { /* rare: a name that holds from `from` on */
+typedef struct st_rename { /* rare: a name (or gather) that holds from `from` on */
   uint32_t from;
   int64_t name;
 } st_rename;
@@ -37,6 +37,8 @@ typedef struct st_task {
   uint32_t nph, cap;
   st_rename *rn;
   uint32_t nrn;
+  st_rename *gt; /* the gathers it is a child of, each from the record that says so */
+  uint32_t ngt;
 } st_task;
 
 typedef struct st_item {
@@ -203,6 +205,15 @@ static int item_pop(st_run *r, uint32_t from, uint8_t kind, ls_id task, ls_id ob
   return 0;
 }
 
+static int add_gather(st_task *k, uint32_t from, ls_id g) {
+  if (k->ngt && k->gt[k->ngt - 1].name == (int64_t)g) return 0;
+  st_rename *n = realloc(k->gt, (k->ngt + 1) * sizeof *n);
+  if (!n) return LS_ENOMEM;
+  k->gt = n;
+  k->gt[k->ngt++] = (st_rename){from, (int64_t)g};
+  return 0;
+}
+
 static int run_read(st_run *r) {
   size_t n = trace_count(r->tr);
   r->n = n;
@@ -214,6 +225,7 @@ static int run_read(st_run *r) {
   int32_t focus = 0;
   ls_id cur = 0;
   int32_t line = 0;
+  ls_id gather = 0, maker = 0; /* a gather just made: the tasks its maker makes next are its */
   for (size_t i = 0; i < n; i++) {
     const ls_trace_rec *e = trace_get(r->tr, i);
     uint32_t from = (uint32_t)(i + 1);
@@ -251,6 +263,9 @@ static int run_read(st_run *r) {
       k->ph[0] = (st_phase){.from = from, .state = VIEW_TS_PENDING, .line = e->line};
       break;
     }
+    case LS_EV_GATHER_CHILD:
+      if ((k = task_of(r, (ls_id)e->arg)) && add_gather(k, from, e->obj)) return LS_ENOMEM;
+      break;
     case LS_EV_TASK_RENAME:
       if ((k = task_of(r, e->task))) {
         st_rename *g = realloc(k->rn, (k->nrn + 1) * sizeof *g);
@@ -385,6 +400,17 @@ static int run_read(st_run *r) {
     default:
       break;
     }
+    /* Traces without GATHER_CHILD records: a gather's own tasks are made right after its
+       FUT_NEW, by the same task, with nothing but their steps queued between. */
+    if (e->kind == LS_EV_FUT_NEW && e->sub == LS_FK_GATHER) {
+      gather = e->obj;
+      maker = e->task;
+    } else if (e->kind == LS_EV_TASK_NEW && gather && e->obj == maker) {
+      if ((k = task_of(r, e->task)) && !k->ngt && add_gather(k, from, gather)) return LS_ENOMEM;
+    } else if (e->kind != LS_EV_TASK_RENAME && e->kind != LS_EV_SCHED &&
+               e->kind != LS_EV_GATHER_CHILD) {
+      gather = 0;
+    }
     r->cur[i] = cur;
     r->line[i] = cur ? line : 0;
     if (e->line > 0)
@@ -409,7 +435,7 @@ static int run_read(st_run *r) {
 static void run_free(st_run *r) {
   free(r->name);
   for (size_t i = 0; i < r->ntasks; i++)
-    free(r->tasks[i].ph), free(r->tasks[i].rn);
+    free(r->tasks[i].ph), free(r->tasks[i].rn), free(r->tasks[i].gt);
   free(r->tasks);
   map_free(&r->task_ix);
   map_free(&r->fut_ix);
@@ -729,6 +755,14 @@ int32_t view_state_focus(const view_state *vs, size_t run, size_t at) {
   if (run >= vs->nruns || at == 0) return 0;
   const st_run *r = &vs->runs[run];
   return r->focus[(at > r->n ? r->n : at) - 1];
+}
+
+ls_id view_state_gather_of(const view_state *vs, size_t run, ls_id id, size_t at) {
+  if (run >= vs->nruns) return 0;
+  const st_task *k = task_of(&vs->runs[run], id);
+  ls_id g = 0;
+  for (uint32_t i = 0; k && i < k->ngt && k->gt[i].from <= at; i++) g = (ls_id)k->gt[i].name;
+  return g;
 }
 
 const char *view_state_task_name(const view_state *vs, size_t run, ls_id id) {

@@ -128,6 +128,8 @@ view_st_line view_state_console(const view_state *vs, size_t run, size_t i);
 int32_t view_state_focus(const view_state *vs, size_t run, size_t at);
 /* A task's name by id at any point ("Task-3"), for labels: "" when unknown. */
 const char *view_state_task_name(const view_state *vs, size_t run, ls_id id);
+/* The gather task id is a child of once `at` records are applied, 0 when none. */
+ls_id view_state_gather_of(const view_state *vs, size_t run, ls_id id, size_t at);
 
 /* ---- Words for it --------------------------------------------------------------------------
  */
